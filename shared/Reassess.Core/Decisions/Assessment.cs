@@ -1,0 +1,121 @@
+namespace Reassess.Core.Decisions;
+
+/// <summary>
+/// One workload's verdict at one instant, with everything needed to audit it later: the thresholds and their
+/// evidence, the economics, the sensitivity, and the inputs (prices with their dates and sources, the window).
+/// Its JSON form (camelCase) is the contract of <c>/api/whatif</c>, <c>reassess whatif</c> and <c>assessments.json</c>.
+/// </summary>
+public sealed record Assessment
+{
+    public required string WorkloadId { get; init; }
+    public string WorkloadName { get; init; } = "";
+    public string Team { get; init; } = "";
+    public string CostCenter { get; init; } = "";
+    public required DateTimeOffset AssessedAt { get; init; }
+    public required Verdict Verdict { get; init; }
+    public required ThresholdSet Thresholds { get; init; }
+    public IReadOnlyList<string> ReadinessGaps { get; init; } = [];
+
+    /// <summary>Thresholds that could not be judged, and what evidence would settle them.</summary>
+    public IReadOnlyList<string> EvidenceGaps { get; init; } = [];
+
+    public required Economics Economics { get; init; }
+    public required Sensitivity Sensitivity { get; init; }
+    public IReadOnlyList<RouteHint> RouteHints { get; init; } = [];
+
+    /// <summary>Set when the verdict differs from the workload's previous assessment.</summary>
+    public Flip? Flip { get; init; }
+
+    public required AssessmentInputs Inputs { get; init; }
+}
+
+public sealed record ThresholdSet(
+    ThresholdResult Volume, ThresholdResult Format, ThresholdResult Latency, ThresholdResult Quality)
+{
+    public IEnumerable<(string Name, ThresholdResult Result)> Named()
+    {
+        yield return ("volume", Volume);
+        yield return ("format", Format);
+        yield return ("latency", Latency);
+        yield return ("quality", Quality);
+    }
+
+    public int MetCount => Named().Count(t => t.Result.Status == ThresholdStatus.Met);
+}
+
+public sealed record ThresholdResult(ThresholdStatus Status, string Evidence);
+
+/// <summary>Monthly figures in USD; per-call figures in USD per call.</summary>
+public sealed record Economics
+{
+    public decimal MonthlyCalls { get; init; }
+    public decimal BaselineCostPerCall { get; init; }
+    public decimal CandidateCostPerCall { get; init; }
+    public decimal PerCallSavings { get; init; }
+    public decimal BaselineMonthlyCost { get; init; }
+
+    /// <summary>Candidate per-call cost times volume, plus the fixed monthly cost and amortised retraining.</summary>
+    public decimal CandidateMonthlyCost { get; init; }
+
+    /// <summary>First-month savings net of fixed costs and amortised retraining (S₁).</summary>
+    public decimal MonthlyNetSavings { get; init; }
+
+    public decimal BuildCost { get; init; }
+
+    /// <summary>Hosting, GPUs and operations per month (F), without retraining.</summary>
+    public decimal MonthlyFixedCost { get; init; }
+
+    /// <summary>Retraining cost per month (Kr/R).</summary>
+    public decimal MonthlyRetrainCost { get; init; }
+
+    public decimal TrainingCost { get; init; }
+    public int Gpus { get; init; }
+    public decimal? BreakevenCalls { get; init; }
+    public decimal? MonthlyVolumeFloor { get; init; }
+    public decimal? PaybackMonths { get; init; }
+    public decimal HorizonNet { get; init; }
+    public int HorizonMonths { get; init; }
+    public decimal MonthlyPriceDecline { get; init; }
+    public decimal MonthlyVolumeGrowth { get; init; }
+}
+
+public sealed record Sensitivity(decimal? FlipMonthlyCalls, decimal? FlipBaselinePriceChangePct);
+
+/// <summary>A cheaper model that already meets the quality target: routing to it saves this much a month.</summary>
+public sealed record RouteHint(string Model, decimal EvalScore, decimal CostPerCall, decimal MonthlySaving);
+
+/// <summary>A verdict that changed since the previous assessment, and what moved.</summary>
+public sealed record Flip(
+    Verdict PreviousVerdict,
+    DateTimeOffset PreviousAssessedAt,
+    IReadOnlyList<string> Drivers);
+
+public sealed record AssessmentInputs
+{
+    public IReadOnlyList<PriceInput> Prices { get; init; } = [];
+    public required WindowInput Window { get; init; }
+
+    /// <summary>Where δ came from: <c>workload</c>, <c>price-history</c> or <c>default</c>.</summary>
+    public string PriceDeclineSource { get; init; } = "default";
+}
+
+/// <summary>A price record an assessment used, by role (baseline, candidate, training, alternative).</summary>
+public sealed record PriceInput(string Role, string Key, DateTimeOffset EffectiveFrom, string Source);
+
+public sealed record WindowInput
+{
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public int Days { get; init; }
+    public int DaysWithUsage { get; init; }
+    public long Calls { get; init; }
+    public decimal UncachedInputTokensPerCall { get; init; }
+    public decimal CachedInputTokensPerCall { get; init; }
+    public decimal CacheWriteTokensPerCall { get; init; }
+    public decimal OutputTokensPerCall { get; init; }
+    public decimal? LatencyP95Ms { get; init; }
+    public long FormatChecked { get; init; }
+    public long FormatViolations { get; init; }
+    public IReadOnlyList<decimal> EvalScores { get; init; } = [];
+    public IReadOnlyList<string> Sources { get; init; } = [];
+}
