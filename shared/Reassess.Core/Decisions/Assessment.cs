@@ -99,8 +99,17 @@ public sealed record AssessmentInputs
     public string PriceDeclineSource { get; init; } = "default";
 }
 
-/// <summary>A price record an assessment used, by role (baseline, candidate, training, alternative).</summary>
-public sealed record PriceInput(string Role, string Key, DateTimeOffset EffectiveFrom, string Source);
+/// <summary>
+/// A price record an assessment used, by role (baseline, candidate, training, alternative), with the token prices it
+/// quoted so a later reader can see what moved.
+/// </summary>
+public sealed record PriceInput(
+    string Role,
+    string Key,
+    DateTimeOffset EffectiveFrom,
+    string Source,
+    decimal? InputPerMTok = null,
+    decimal? OutputPerMTok = null);
 
 public sealed record WindowInput
 {

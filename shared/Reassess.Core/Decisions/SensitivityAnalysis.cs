@@ -1,0 +1,42 @@
+namespace Reassess.Core.Decisions;
+
+/// <summary>
+/// Where the volume threshold changes state: the monthly volume, and the change in the frontier price, found by
+/// bisection between the two ends of a range (DESIGN §4). Null when both ends are in the same state.
+/// </summary>
+public static class SensitivityAnalysis
+{
+    public const decimal MaxMonthlyCalls = 10_000_000_000_000m;
+    public const decimal MaxPriceFactor = 1000m;
+
+    /// <summary>Stop when the bracket is within 0.1% of the answer (half of it each side).</summary>
+    private const decimal RelativeTolerance = 0.0005m;
+    private const int MaxSteps = 200;
+
+    public static Sensitivity Analyse(CostModel model, decimal monthlyCalls, decimal maxPaybackMonths)
+    {
+        bool VolumeMet(decimal calls, decimal factor) => model.PaybackMonths(calls, factor) is { } p && p <= maxPaybackMonths;
+
+        var flipCalls = Bisect(0m, MaxMonthlyCalls, calls => VolumeMet(calls, 1m));
+        var flipFactor = Bisect(0m, MaxPriceFactor, factor => VolumeMet(monthlyCalls, factor));
+        return new Sensitivity(
+            flipCalls is { } c ? Math.Round(c, 0, MidpointRounding.AwayFromZero) : null,
+            flipFactor is { } f ? Math.Round((f - 1m) * 100m, 2, MidpointRounding.AwayFromZero) : null);
+    }
+
+    /// <summary>The point in [low, high] where <paramref name="state"/> changes, or null when it is the same at both ends.</summary>
+    public static decimal? Bisect(decimal low, decimal high, Func<decimal, bool> state)
+    {
+        var lowState = state(low);
+        if (lowState == state(high)) return null;
+
+        for (var step = 0; step < MaxSteps && high - low > RelativeTolerance * high; step++)
+        {
+            var mid = (low + high) / 2m;
+            if (state(mid) == lowState) low = mid;
+            else high = mid;
+        }
+
+        return (low + high) / 2m;
+    }
+}

@@ -1,0 +1,86 @@
+using Reassess.Core.Usage;
+using Reassess.Core.Workloads;
+
+namespace Reassess.Core.Decisions;
+
+/// <summary>
+/// The four ROI thresholds of DESIGN §4. A fine-tune is only worth it when at least two hold; each says Met,
+/// NotMet or Unknown with the evidence a reader can check.
+/// </summary>
+public static class Thresholds
+{
+    public const int MinimumEvalPoints = 4;
+    public const decimal PlateauRange = 2.0m;
+
+    /// <summary>Volume amortises the build: payback within the workload's limit.</summary>
+    public static ThresholdResult Volume(UsageWindow window, decimal? paybackMonths, decimal maxPaybackMonths, decimal monthlyCalls)
+    {
+        if (!window.HasUsage)
+            return new(ThresholdStatus.Unknown,
+                $"No calls recorded in the {window.Days}-day window {Evidence.Day(window.From)}…{Evidence.Day(window.To)}.");
+
+        var limit = Evidence.Number(maxPaybackMonths);
+        var volume = $"{Evidence.Calls(monthlyCalls)} calls/month";
+        return paybackMonths switch
+        {
+            null => new(ThresholdStatus.NotMet, $"No payback within {CostModel.PaybackSearchMonths} months at {volume}."),
+            var p when p <= maxPaybackMonths =>
+                new(ThresholdStatus.Met, $"Payback in {Evidence.Number(p.Value, "0.0")} months ≤ {limit} at {volume}."),
+            var p => new(ThresholdStatus.NotMet, $"Payback in {Evidence.Number(p.Value, "0.0")} months > {limit} at {volume}."),
+        };
+    }
+
+    /// <summary>The output format is strict and prompting does not hold it.</summary>
+    public static ThresholdResult Format(UsageWindow window, FormatTarget target)
+    {
+        if (!target.Strict)
+            return new(ThresholdStatus.NotMet, "Output format is not strict.");
+        if (window.FormatChecked <= 0)
+            return new(ThresholdStatus.Unknown, "Format is strict but no outputs were checked in the window.");
+
+        var rate = (decimal)window.FormatViolations / window.FormatChecked;
+        var observed = $"{Evidence.Percent(rate)} of {Evidence.Count(window.FormatChecked)} checked outputs broke the format";
+        return rate > target.Tolerance
+            ? new(ThresholdStatus.Met, $"{observed} (tolerance {Evidence.Percent(target.Tolerance)}).")
+            : new(ThresholdStatus.NotMet, $"{observed}, within tolerance {Evidence.Percent(target.Tolerance)}.");
+    }
+
+    /// <summary>The baseline misses its latency target at p95.</summary>
+    public static ThresholdResult Latency(UsageWindow window, decimal? targetP95Ms)
+    {
+        if (targetP95Ms is null)
+            return new(ThresholdStatus.NotMet, "No latency target.");
+        if (window.LatencyP95Ms is not { } p95)
+            return new(ThresholdStatus.Unknown, "No p95 latency measured in the window.");
+
+        var observed = $"p95 {Evidence.Number(p95, "0")} ms";
+        var target = $"target {Evidence.Number(targetP95Ms.Value, "0")} ms";
+        return p95 > targetP95Ms
+            ? new(ThresholdStatus.Met, $"{observed} > {target}.")
+            : new(ThresholdStatus.NotMet, $"{observed} ≤ {target}.");
+    }
+
+    /// <summary>Baseline quality has plateaued below target despite evaluation.</summary>
+    public static ThresholdResult Quality(UsageWindow window, decimal? targetScore)
+    {
+        if (targetScore is null)
+            return new(ThresholdStatus.NotMet, "No quality target.");
+
+        var scores = window.EvalScores;
+        if (scores.Count < MinimumEvalPoints)
+            return new(ThresholdStatus.Unknown,
+                $"{scores.Count} eval point(s) in the last 8 weeks; {MinimumEvalPoints} needed to judge a plateau.");
+
+        var latest = scores[^1];
+        var range = scores.Max() - scores.Min();
+        var target = Evidence.Number(targetScore.Value, "0.0");
+        var spread = $"range {Evidence.Number(range, "0.0")} over {scores.Count} points";
+        if (latest >= targetScore)
+            return new(ThresholdStatus.NotMet, $"Latest eval {Evidence.Number(latest, "0.0")} ≥ target {target}.");
+        if (range > PlateauRange)
+            return new(ThresholdStatus.NotMet,
+                $"Latest eval {Evidence.Number(latest, "0.0")} < target {target} but still moving ({spread} > {Evidence.Number(PlateauRange, "0.0")}).");
+        return new(ThresholdStatus.Met,
+            $"Latest eval {Evidence.Number(latest, "0.0")} < target {target}, plateaued ({spread} ≤ {Evidence.Number(PlateauRange, "0.0")}).");
+    }
+}

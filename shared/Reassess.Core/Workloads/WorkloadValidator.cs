@@ -1,0 +1,120 @@
+using Reassess.Core.Prices;
+
+namespace Reassess.Core.Workloads;
+
+/// <summary>
+/// Checks a workload before anything is computed from it, naming every problem by its field path and why
+/// (e.g. <c>fineTune.promptReduction: 1.4 is outside 0–1</c>), so one look fixes them all.
+/// </summary>
+public static class WorkloadValidator
+{
+    private const int MaxIdLength = 100;
+
+    public static IReadOnlyList<string> Validate(Workload workload)
+    {
+        var problems = new List<string>();
+        void Problem(string path, string why) => problems.Add($"{path}: {why}");
+
+        CheckKeyPart(workload.Id, "id", Problem);
+        if (string.IsNullOrWhiteSpace(workload.Name)) Problem("name", "is required");
+        CheckKeyPart(workload.Team, "team", Problem);
+        if (string.IsNullOrWhiteSpace(workload.CostCenter)) Problem("costCenter", "is required");
+
+        CheckPriceKey(workload.Baseline.Model, "baseline.model", Problem);
+
+        for (var i = 0; i < workload.Usage.Match.Count; i++)
+        {
+            var rule = workload.Usage.Match[i];
+            if (string.IsNullOrWhiteSpace(rule.Dimension)) Problem($"usage.match[{i}].dimension", "is required (e.g. project_id, api_key_id, deployment)");
+            if (string.IsNullOrWhiteSpace(rule.Value)) Problem($"usage.match[{i}].value", "is required");
+        }
+
+        CheckTargets(workload.Targets, Problem);
+        CheckFineTune(workload.FineTune, Problem);
+        CheckAssumptions(workload.Assumptions, Problem);
+
+        for (var i = 0; i < workload.Alternatives.Count; i++)
+        {
+            CheckPriceKey(workload.Alternatives[i].Model, $"alternatives[{i}].model", Problem);
+            CheckRange(workload.Alternatives[i].EvalScore, 0, 100, $"alternatives[{i}].evalScore", Problem);
+        }
+
+        return problems;
+    }
+
+    private static void CheckTargets(TargetSpec targets, Action<string, string> problem)
+    {
+        if (targets.LatencyP95Ms is <= 0) problem("targets.latencyP95Ms", $"{targets.LatencyP95Ms} must be more than 0 ms (leave it out for no target)");
+        if (targets.QualityScore is { } q) CheckRange(q, 0, 100, "targets.qualityScore", problem);
+        CheckRange(targets.Format.Tolerance, 0, 1, "targets.format.tolerance", problem);
+    }
+
+    private static void CheckFineTune(FineTuneSpec fineTune, Action<string, string> problem)
+    {
+        if (fineTune.IsSelfHosted)
+        {
+            if (string.IsNullOrWhiteSpace(fineTune.Model)) problem("fineTune.model", "is required (a name for the self-hosted model)");
+            if (fineTune.Gpus <= 0 && fineTune.CallsPerGpuHour <= 0)
+                problem("fineTune.gpus", "a self-hosted candidate needs gpus or callsPerGpuHour to size its GPUs");
+        }
+        else
+        {
+            CheckPriceKey(fineTune.Model, "fineTune.model", problem);
+        }
+
+        if (fineTune.TrainingModel is not null) CheckPriceKey(fineTune.TrainingModel, "fineTune.trainingModel", problem);
+        if (fineTune.Epochs < 1) problem("fineTune.epochs", $"{fineTune.Epochs} must be at least 1");
+        if (fineTune.PromptReduction is < 0 or >= 1)
+            problem("fineTune.promptReduction", $"{fineTune.PromptReduction} is outside 0–1 (the share of input tokens the fine-tune no longer needs)");
+        if (fineTune.RetrainEveryMonths is <= 0)
+            problem("fineTune.retrainEveryMonths", $"{fineTune.RetrainEveryMonths} must be more than 0 months (leave it out for no retraining)");
+
+        CheckNotNegative(fineTune.TrainingTokens, "fineTune.trainingTokens", problem);
+        CheckNotNegative(fineTune.TrainingHours, "fineTune.trainingHours", problem);
+        CheckNotNegative(fineTune.TrainingPerHour, "fineTune.trainingPerHour", problem);
+        CheckNotNegative(fineTune.HostingPerHour, "fineTune.hostingPerHour", problem);
+        CheckNotNegative(fineTune.GpuHourly, "fineTune.gpuHourly", problem);
+        CheckNotNegative(fineTune.Gpus, "fineTune.gpus", problem);
+        CheckNotNegative(fineTune.CallsPerGpuHour, "fineTune.callsPerGpuHour", problem);
+        CheckNotNegative(fineTune.DataPrepCost, "fineTune.dataPrepCost", problem);
+        CheckNotNegative(fineTune.EvalCost, "fineTune.evalCost", problem);
+        CheckNotNegative(fineTune.EngineeringCost, "fineTune.engineeringCost", problem);
+        CheckNotNegative(fineTune.OpsMonthly, "fineTune.opsMonthly", problem);
+        CheckNotNegative(fineTune.RetrainCost, "fineTune.retrainCost", problem);
+        CheckNotNegative(fineTune.LabeledExamples, "fineTune.labeledExamples", problem);
+    }
+
+    private static void CheckAssumptions(AssumptionSpec assumptions, Action<string, string> problem)
+    {
+        if (assumptions.MaxPaybackMonths <= 0) problem("assumptions.maxPaybackMonths", $"{assumptions.MaxPaybackMonths} must be more than 0");
+        if (assumptions.HorizonMonths is < 1 or > 120) problem("assumptions.horizonMonths", $"{assumptions.HorizonMonths} is outside 1–120");
+        if (assumptions.MonthlyPriceDecline is { } d) CheckRange(d, 0, 0.5m, "assumptions.monthlyPriceDecline", problem);
+        // Compounded over 120 months, growth beyond ±25% a month leaves any plausible range (and decimal's).
+        CheckRange(assumptions.MonthlyVolumeGrowth, -0.25m, 0.25m, "assumptions.monthlyVolumeGrowth", problem);
+    }
+
+    private static void CheckKeyPart(string value, string path, Action<string, string> problem)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { problem(path, "is required"); return; }
+        if (value.Length > MaxIdLength) problem(path, $"is {value.Length} characters; at most {MaxIdLength}");
+        var bad = value.FirstOrDefault(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+        if (bad != default)
+            problem(path, $"'{value}' contains {(char.IsControl(bad) ? "a control character" : $"'{bad}'")}, which storage keys cannot hold");
+    }
+
+    private static void CheckPriceKey(string? key, string path, Action<string, string> problem)
+    {
+        if (!PriceKey.TryParse(key, out _, out _))
+            problem(path, $"'{key}' is not a price key of the form provider/model (e.g. openai/gpt-4o-mini)");
+    }
+
+    private static void CheckRange(decimal value, decimal min, decimal max, string path, Action<string, string> problem)
+    {
+        if (value < min || value > max) problem(path, $"{value} is outside {min}–{max}");
+    }
+
+    private static void CheckNotNegative(decimal? value, string path, Action<string, string> problem)
+    {
+        if (value < 0) problem(path, $"{value} is negative");
+    }
+}

@@ -1,0 +1,76 @@
+using Reassess.Core.Decisions;
+using Reassess.Core.Workloads;
+
+namespace Reassess.Core.Tests.Decisions;
+
+public class FlipAndRouteTests
+{
+    [Fact]
+    public void A_verdict_that_changed_is_a_flip_with_its_drivers()
+    {
+        var lastWeek = WorkedExample.Assess(r => (r with { AssessedAt = r.AssessedAt.AddDays(-7) })
+            .WithWindow(w => w with
+            {
+                Calls = 6_000_000, UncachedInputTokens = 400L * 6_000_000, CachedInputTokens = 400L * 6_000_000,
+                OutputTokens = 10L * 6_000_000, LatencyP95Ms = 280,
+            }));
+        var thisWeek = WorkedExample.Assess(r => r with { Previous = lastWeek });
+
+        Assert.Equal(Verdict.StayOnFrontier, lastWeek.Verdict);
+        Assert.Equal(Verdict.FineTune, thisWeek.Verdict);
+        var flip = Assert.IsType<Flip>(thisWeek.Flip);
+        Assert.Equal(Verdict.StayOnFrontier, flip.PreviousVerdict);
+        Assert.Equal(lastWeek.AssessedAt, flip.PreviousAssessedAt);
+        Assert.Contains("volume threshold NotMet → Met: Payback in 9.6 months ≤ 12 at 10.0M calls/month.", flip.Drivers);
+        Assert.Contains("latency threshold NotMet → Met: p95 640 ms > target 300 ms.", flip.Drivers);
+        Assert.Contains("monthly calls +53.3% (6.5M → 10.0M)", flip.Drivers);
+        Assert.Contains("p95 latency 280 → 640 ms", flip.Drivers);
+        Assert.Contains("payback 21.0 months → 9.6 months", flip.Drivers);
+    }
+
+    [Fact]
+    public void A_frontier_price_cut_is_named_as_a_driver()
+    {
+        var before = WorkedExample.Assess();
+        var cheaper = WorkedExample.HaikuPrice with { InputPerMTok = 0.80m, CachedInputPerMTok = 0.08m, OutputPerMTok = 4.00m };
+        var after = WorkedExample.Assess(r => r.WithPrices(cheaper) with { Previous = before });
+
+        var flip = Assert.IsType<Flip>(after.Flip);
+        Assert.Contains("anthropic/claude-haiku-4-5 input price −20.0% (1.00 → 0.80 $/MTok)", flip.Drivers);
+        Assert.Contains("anthropic/claude-haiku-4-5 output price −20.0% (5.00 → 4.00 $/MTok)", flip.Drivers);
+    }
+
+    [Fact]
+    public void The_same_verdict_as_last_time_is_no_flip()
+    {
+        var before = WorkedExample.Assess();
+
+        Assert.Null(WorkedExample.Assess(r => r with { Previous = before }).Flip);
+    }
+
+    [Fact]
+    public void A_cheaper_alternative_that_meets_the_quality_target_is_a_route_hint_with_its_monthly_saving()
+    {
+        var haiku3 = WorkedExample.HaikuPrice with { Key = "anthropic/claude-3-haiku", Model = "claude-3-haiku", InputPerMTok = 0.25m, CachedInputPerMTok = 0.03m, OutputPerMTok = 1.25m };
+        var weak = WorkedExample.HaikuPrice with { Key = "openai/gpt-4.1-nano", Model = "gpt-4.1-nano", InputPerMTok = 0.10m, CachedInputPerMTok = 0.025m, OutputPerMTok = 0.40m };
+        var assessment = WorkedExample.Assess(r => (r with
+        {
+            Workload = r.Workload with
+            {
+                Alternatives =
+                [
+                    new AlternativeModel { Model = haiku3.Key, EvalScore = 95.5m },
+                    new AlternativeModel { Model = weak.Key, EvalScore = 80m },
+                    new AlternativeModel { Model = "openai/unpriced", EvalScore = 99m },
+                ],
+            },
+        }).WithPrices(WorkedExample.HaikuPrice, haiku3, weak));
+
+        var hint = Assert.Single(assessment.RouteHints);
+        Assert.Equal("anthropic/claude-3-haiku", hint.Model);
+        // b_alt = (400 × 0.25 + 400 × 0.03 + 10 × 1.25) / 1e6 = 0.0001245; saving = C × (0.00049 − 0.0001245)
+        Assert.Equal(0.0001245m, hint.CostPerCall);
+        Assert.Equal(Math.Round(9_200_000m * 30.4375m / 28m * (0.00049m - 0.0001245m), 2), hint.MonthlySaving);
+        Assert.Contains("alternative openai/unpriced: no price in force, so it cannot be compared.", assessment.EvidenceGaps);
+    }
+}
