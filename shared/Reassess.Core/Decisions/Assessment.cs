@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Reassess.Core.Decisions;
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed record ThresholdSet(
         yield return ("quality", Quality);
     }
 
+    [JsonIgnore]
     public int MetCount => Named().Count(t => t.Result.Status == ThresholdStatus.Met);
 }
 

@@ -1,0 +1,396 @@
+using System.Net;
+using System.Text;
+using Reassess.Core.Decisions;
+
+namespace Reassess.Core.Reporting;
+
+/// <summary>
+/// <c>index.html</c>: one self-contained HTML5 page (inline CSS, no scripts, no external resources) for the teams that
+/// own workloads: the headline, what changed, a card per workload grouped by team, and the totals.
+/// Every piece of text from data is HTML-encoded.
+/// </summary>
+public static class HtmlReport
+{
+    public const string FileName = WeeklyReportRenderer.IndexHtml;
+    public const string ContentType = "text/html; charset=utf-8";
+
+    public static ReportFile Render(WeeklyReport report) => Render(ReportModel.Build(report));
+
+    internal static ReportFile Render(ReportModel model)
+    {
+        var html = new Html();
+        var report = model.Report;
+        var week = report.Week.ToString();
+
+        html.Line("<!DOCTYPE html>");
+        html.Line("<html lang=\"en\">");
+        html.Line("<head>");
+        html.Line("<meta charset=\"utf-8\">");
+        html.Line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Line($"<title>Reassess weekly report {Html.E(week)}</title>");
+        html.Line("<style>");
+        html.Raw(Css);
+        html.Line("</style>");
+        html.Line("</head>");
+        html.Line("<body>");
+        html.Line("<header>");
+        html.Line($"<h1>Reassess weekly report {Html.E(week)}</h1>");
+        html.Line($"<p class=\"asof\">Assessments as of {Html.E(ReportFormat.Instant(report.AsOf))}. " +
+                  "Each workload: stay on a prompted frontier model, or fine-tune a smaller one?</p>");
+        html.Line("</header>");
+        html.Line("<main>");
+
+        Headline(html, model);
+        WhatChanged(html, model);
+        foreach (var team in model.Teams) Team(html, team);
+        Totals(html, model);
+
+        html.Line("</main>");
+        html.Line("</body>");
+        html.Line("</html>");
+
+        return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(html.ToString()), ContentType);
+    }
+
+    private static void Headline(Html html, ReportModel model)
+    {
+        var t = model.Totals;
+        html.Line("<section id=\"headline\">");
+        html.Line("<h2>Headline</h2>");
+        html.Line("<dl class=\"figures\">");
+        Figure(html, "Week", Html.E(model.Report.Week.ToString()));
+        Figure(html, "Workloads assessed", Html.E(ReportFormat.Count(t.Workloads)));
+        Figure(html, "Verdicts", VerdictCounts(t));
+        Figure(html, "Baseline LLM spend", Html.E(ReportFormat.Money(t.BaselineMonthlyCost) + " / month"));
+        Figure(html, "Projected savings (FineTune verdicts)", Html.E(ReportFormat.Money(t.ProjectedMonthlySavings) + " / month"));
+        Figure(html, "Flips this week", Html.E(ReportFormat.Count(t.Flips)));
+        Figure(html, "Skipped inputs", Html.E(ReportFormat.Count(model.Skipped.Count)));
+        html.Line("</dl>");
+        html.Line("</section>");
+    }
+
+    private static void Figure(Html html, string term, string valueHtml) =>
+        html.Line($"<div><dt>{Html.E(term)}</dt><dd>{valueHtml}</dd></div>");
+
+    private static string VerdictCounts(ReportTotals t) => string.Join(" ",
+        new[] { Verdict.FineTune, Verdict.PrepareFineTune, Verdict.StayOnFrontier }
+            .Select(v => $"{Badge(v)}&nbsp;{Html.E(ReportFormat.Count(t.CountOf(v)))}"));
+
+    private static void WhatChanged(Html html, ReportModel model)
+    {
+        html.Line("<section id=\"changes\">");
+        html.Line("<h2>What changed</h2>");
+
+        html.Line("<h3>Verdict flips</h3>");
+        if (model.Flips.Count == 0)
+        {
+            html.Line("<p class=\"none\">No verdict changed since the previous assessment.</p>");
+        }
+        else
+        {
+            html.Line("<ul class=\"flips\">");
+            foreach (var entry in model.Flips)
+            {
+                var a = entry.Assessment;
+                var flip = a.Flip!;
+                html.Line($"<li><a href=\"#{Html.E(entry.Anchor)}\">{Html.E(ReportText.WorkloadLabel(a))}</a> " +
+                          $"({Html.E(ReportText.TeamLabel(a.Team))}): {Badge(flip.PreviousVerdict)} &rarr; {Badge(a.Verdict)} " +
+                          $"<span class=\"muted\">(previous assessment {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))})</span>");
+                List(html, flip.Drivers, "No driver recorded.");
+                html.Line("</li>");
+            }
+
+            html.Line("</ul>");
+        }
+
+        html.Line("<h3>Skipped inputs</h3>");
+        if (model.Skipped.Count == 0)
+        {
+            html.Line("<p class=\"none\">Nothing was skipped.</p>");
+        }
+        else
+        {
+            html.Line("<p>These workloads, sheets or files were skipped; the last good data stays in force until they are fixed.</p>");
+            html.Line("<table class=\"skipped\">");
+            html.Line("<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Where</th><th scope=\"col\">Reason</th></tr></thead>");
+            html.Line("<tbody>");
+            foreach (var p in model.Skipped)
+                html.Line($"<tr><td>{Html.E(p.Source)}</td><td>{Html.E(p.Location)}</td><td>{Html.E(p.Message)}</td></tr>");
+            html.Line("</tbody>");
+            html.Line("</table>");
+        }
+
+        html.Line("<h3>Evidence gaps</h3>");
+        var withGaps = model.Entries.Where(e => e.Assessment.EvidenceGaps is { Count: > 0 }).ToList();
+        if (withGaps.Count == 0)
+        {
+            html.Line("<p class=\"none\">Every threshold could be judged.</p>");
+        }
+        else
+        {
+            html.Line("<p>Thresholds that could not be judged, and the evidence that would settle them.</p>");
+            html.Line("<ul class=\"gaps\">");
+            foreach (var entry in withGaps)
+            {
+                var a = entry.Assessment;
+                html.Line($"<li><a href=\"#{Html.E(entry.Anchor)}\">{Html.E(ReportText.WorkloadLabel(a))}</a> " +
+                          $"({Html.E(ReportText.TeamLabel(a.Team))})");
+                List(html, a.EvidenceGaps, "");
+                html.Line("</li>");
+            }
+
+            html.Line("</ul>");
+        }
+
+        if (model.Report.Notes is { Count: > 0 } notes)
+        {
+            html.Line("<h3>Inputs this week</h3>");
+            List(html, notes, "");
+        }
+
+        html.Line("</section>");
+    }
+
+    private static void Team(Html html, TeamGroup team)
+    {
+        var t = team.Totals;
+        html.Line("<section class=\"team\">");
+        html.Line($"<h2>Team: {Html.E(ReportText.TeamLabel(team.Team))}</h2>");
+        html.Line($"<p class=\"team-totals\">{Html.E(ReportText.WorkloadCount(t.Workloads))} &middot; " +
+                  $"baseline {Html.E(ReportFormat.Money(t.BaselineMonthlyCost))} / month &middot; " +
+                  $"projected savings {Html.E(ReportFormat.Money(t.ProjectedMonthlySavings))} / month &middot; " +
+                  $"{VerdictCounts(t)}</p>");
+        foreach (var entry in team.Entries) Card(html, entry);
+        html.Line("</section>");
+    }
+
+    private static void Card(Html html, ReportEntry entry)
+    {
+        var a = entry.Assessment;
+        var e = a.Economics;
+        html.Line($"<article class=\"card {VerdictClass(a.Verdict)}\" id=\"{Html.E(entry.Anchor)}\">");
+        html.Line($"<h3>{Html.E(ReportText.WorkloadLabel(a))} {Badge(a.Verdict)}</h3>");
+
+        var meta = new List<string> { $"id {a.WorkloadId}" };
+        if (!string.IsNullOrWhiteSpace(a.CostCenter)) meta.Add($"cost centre {a.CostCenter}");
+        if (ReportText.BaselinePrice(a) is { } baseline) meta.Add($"baseline {baseline.Key}");
+        meta.Add($"assessed {ReportFormat.Instant(a.AssessedAt)}");
+        html.Line($"<p class=\"meta\">{string.Join(" &middot; ", meta.Select(Html.E))}</p>");
+        html.Line($"<p class=\"advice\">{Html.E(ReportText.VerdictAdvice(a.Verdict))}</p>");
+        if (a.Flip is { } flip)
+        {
+            html.Line($"<p class=\"flip\">Changed from {Badge(flip.PreviousVerdict)} (assessed {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))}): " +
+                      $"{Html.E(string.Join("; ", flip.Drivers ?? []))}</p>");
+        }
+
+        html.Line("<h4>Thresholds</h4>");
+        html.Line($"<p>{Html.E($"{a.Thresholds.MetCount} of 4 met; fine-tuning needs at least 2.")}</p>");
+        html.Line("<table class=\"thresholds\">");
+        html.Line("<thead><tr><th scope=\"col\">Threshold</th><th scope=\"col\">Status</th><th scope=\"col\">Evidence</th></tr></thead>");
+        html.Line("<tbody>");
+        foreach (var (name, result) in a.Thresholds.Named())
+        {
+            html.Line($"<tr><th scope=\"row\">{Html.E(ReportText.ThresholdTitle(name))}<span class=\"muted\">{Html.E(ReportText.ThresholdMeaning(name))}</span></th>" +
+                      $"<td class=\"{StatusClass(result.Status)}\">{Html.E(ReportText.StatusLabel(result.Status))}</td>" +
+                      $"<td>{Html.E(result.Evidence)}</td></tr>");
+        }
+
+        html.Line("</tbody>");
+        html.Line("</table>");
+
+        html.Line("<h4>Economics</h4>");
+        html.Line("<table class=\"economics\">");
+        html.Line("<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th></tr></thead>");
+        html.Line("<tbody>");
+        Row(html, "Monthly calls", $"{ReportFormat.Calls(e.MonthlyCalls)} ({ReportFormat.Count(e.MonthlyCalls)})");
+        Row(html, "Baseline cost per call", ReportFormat.MoneyPerCall(e.BaselineCostPerCall));
+        Row(html, "Baseline monthly cost", ReportFormat.Money(e.BaselineMonthlyCost));
+        Row(html, "Candidate cost per call", ReportFormat.MoneyPerCall(e.CandidateCostPerCall));
+        Row(html, "Candidate monthly cost",
+            $"{ReportFormat.Money(e.CandidateMonthlyCost)} (incl. fixed {ReportFormat.Money(e.MonthlyFixedCost)} and retraining {ReportFormat.Money(e.MonthlyRetrainCost)})");
+        Row(html, "Monthly net savings (first month)", ReportFormat.Money(e.MonthlyNetSavings));
+        Row(html, "Build cost", ReportFormat.Money(e.BuildCost));
+        Row(html, "Payback", ReportFormat.Payback(e.PaybackMonths));
+        Row(html, "Breakeven calls",
+            e.BreakevenCalls is { } be ? $"{ReportFormat.Calls(be)} calls" : "none: the candidate saves nothing per call");
+        Row(html, "Monthly volume floor",
+            e.MonthlyVolumeFloor is { } floor ? $"{ReportFormat.Calls(floor)} calls/month" : "none: the candidate saves nothing per call");
+        Row(html, $"Horizon net over {e.HorizonMonths} months", ReportFormat.Money(e.HorizonNet));
+        Row(html, "Assumptions",
+            $"frontier price decline {ReportFormat.Percent(e.MonthlyPriceDecline)}/month ({a.Inputs.PriceDeclineSource}), " +
+            $"volume growth {ReportFormat.Percent(e.MonthlyVolumeGrowth)}/month");
+        html.Line("</tbody>");
+        html.Line("</table>");
+
+        html.Line("<h4>Sensitivity</h4>");
+        List(html, ReportText.SensitivityLines(a), "");
+
+        html.Line("<h4>Route hints</h4>");
+        List(html, (a.RouteHints ?? []).Select(h =>
+                $"Route to {h.Model} (eval {ReportFormat.Number(h.EvalScore, 1)}, {ReportFormat.MoneyPerCall(h.CostPerCall)} per call): " +
+                $"saves {ReportFormat.Money(h.MonthlySaving)} / month").ToList(),
+            "No cheaper alternative meets the quality target.");
+
+        html.Line("<h4>Readiness gaps</h4>");
+        List(html, a.ReadinessGaps, "None: labelled examples, eval suite and validated baseline are in place.");
+
+        if (a.EvidenceGaps is { Count: > 0 })
+        {
+            html.Line("<h4>Evidence gaps</h4>");
+            List(html, a.EvidenceGaps, "");
+        }
+
+        html.Line("<h4>Inputs</h4>");
+        html.Line($"<p>Usage window {Html.E(ReportText.WindowText(a.Inputs.Window))}" +
+                  (a.Inputs.Window.Sources is { Count: > 0 } sources ? $"; sources {Html.E(string.Join(", ", sources))}" : "") +
+                  ".</p>");
+        if (a.Inputs.Prices is { Count: > 0 } prices)
+        {
+            html.Line("<table class=\"inputs\">");
+            html.Line("<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Price key</th><th scope=\"col\">Effective from</th><th scope=\"col\">Source</th></tr></thead>");
+            html.Line("<tbody>");
+            foreach (var p in prices)
+            {
+                html.Line($"<tr><td>{Html.E(p.Role)}</td><td>{Html.E(p.Key)}</td>" +
+                          $"<td>{Html.E(ReportFormat.Date(p.EffectiveFrom))}</td><td>{Html.E(p.Source)}</td></tr>");
+            }
+
+            html.Line("</tbody>");
+            html.Line("</table>");
+        }
+        else
+        {
+            html.Line("<p class=\"none\">No prices recorded.</p>");
+        }
+
+        html.Line("</article>");
+    }
+
+    private static void Totals(Html html, ReportModel model)
+    {
+        html.Line("<section id=\"totals\">");
+        html.Line("<h2>Totals</h2>");
+        html.Line("<table class=\"totals\">");
+        html.Line("<thead><tr><th scope=\"col\">Team</th><th scope=\"col\">Workloads</th>" +
+                  "<th scope=\"col\">FineTune</th><th scope=\"col\">PrepareFineTune</th><th scope=\"col\">StayOnFrontier</th>" +
+                  "<th scope=\"col\">Baseline monthly cost</th><th scope=\"col\">Projected monthly savings</th></tr></thead>");
+        html.Line("<tbody>");
+        foreach (var team in model.Teams) TotalsRow(html, ReportText.TeamLabel(team.Team), team.Totals);
+        html.Line("</tbody>");
+        html.Line("<tfoot>");
+        TotalsRow(html, "All teams", model.Totals);
+        html.Line("</tfoot>");
+        html.Line("</table>");
+        html.Line("</section>");
+    }
+
+    private static void TotalsRow(Html html, string label, ReportTotals t) =>
+        html.Line($"<tr><th scope=\"row\">{Html.E(label)}</th>" +
+                  $"<td class=\"num\">{Html.E(ReportFormat.Count(t.Workloads))}</td>" +
+                  $"<td class=\"num\">{Html.E(ReportFormat.Count(t.FineTune))}</td>" +
+                  $"<td class=\"num\">{Html.E(ReportFormat.Count(t.PrepareFineTune))}</td>" +
+                  $"<td class=\"num\">{Html.E(ReportFormat.Count(t.StayOnFrontier))}</td>" +
+                  $"<td class=\"num\">{Html.E(ReportFormat.Money(t.BaselineMonthlyCost))}</td>" +
+                  $"<td class=\"num\">{Html.E(ReportFormat.Money(t.ProjectedMonthlySavings))}</td></tr>");
+
+    private static void Row(Html html, string label, string value) =>
+        html.Line($"<tr><th scope=\"row\">{Html.E(label)}</th><td>{Html.E(value)}</td></tr>");
+
+    private static void List(Html html, IReadOnlyList<string>? items, string whenEmpty)
+    {
+        var present = (items ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).ToList();
+        if (present.Count == 0)
+        {
+            if (whenEmpty.Length > 0) html.Line($"<p class=\"none\">{Html.E(whenEmpty)}</p>");
+            return;
+        }
+
+        html.Line("<ul>");
+        foreach (var item in present) html.Line($"<li>{Html.E(item)}</li>");
+        html.Line("</ul>");
+    }
+
+    private static string Badge(Verdict verdict) =>
+        $"<span class=\"badge {VerdictClass(verdict)}\">{Html.E(ReportText.VerdictName(verdict))}</span>";
+
+    private static string VerdictClass(Verdict verdict) => verdict switch
+    {
+        Verdict.FineTune => "v-finetune",
+        Verdict.PrepareFineTune => "v-prepare",
+        _ => "v-stay",
+    };
+
+    private static string StatusClass(ThresholdStatus status) => status switch
+    {
+        ThresholdStatus.Met => "s-met",
+        ThresholdStatus.NotMet => "s-notmet",
+        _ => "s-unknown",
+    };
+
+    /// <summary>LF-only HTML text; <see cref="E"/> encodes text from data.</summary>
+    private sealed class Html
+    {
+        private readonly StringBuilder _text = new();
+
+        public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+        public void Line(string html) => _text.Append(html).Append('\n');
+
+        public void Raw(string html) => _text.Append(html);
+
+        public override string ToString() => _text.ToString();
+    }
+
+    private static readonly string Css = """
+        :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-soft: #f6f8fa;
+          --ft: #1a7f37; --prep: #9a6700; --stay: #0969da; }
+        * { box-sizing: border-box; }
+        body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; color: var(--fg); background: #fff;
+          font: 15px/1.5 -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+        h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
+        h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
+        h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
+        h4 { font-size: .95rem; margin: 1rem 0 .35rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+        .asof, .muted, .meta, .none { color: var(--muted); }
+        th .muted { display: block; font-weight: normal; font-size: .85em; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .75rem; margin: 0; }
+        .figures div { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; background: var(--bg-soft); }
+        .figures dt { font-size: .85rem; color: var(--muted); }
+        .figures dd { margin: 0; font-size: 1.15rem; font-weight: 600; }
+        .badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .8rem; font-weight: 600;
+          color: #fff; vertical-align: middle; white-space: nowrap; }
+        .badge.v-finetune { background: var(--ft); }
+        .badge.v-prepare { background: var(--prep); }
+        .badge.v-stay { background: var(--stay); }
+        .card { border: 1px solid var(--line); border-left: 6px solid var(--stay); border-radius: 6px;
+          padding: .75rem 1rem 1rem; margin: 1rem 0; }
+        .card.v-finetune { border-left-color: var(--ft); }
+        .card.v-prepare { border-left-color: var(--prep); }
+        .card h3 { margin-top: 0; }
+        .advice { font-weight: 600; }
+        .flip { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .4rem .6rem; }
+        table { border-collapse: collapse; width: 100%; margin: .25rem 0 .5rem; font-size: .9rem; }
+        th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        thead th { background: var(--bg-soft); }
+        tfoot th, tfoot td { font-weight: 700; background: var(--bg-soft); }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        .economics th[scope=row] { width: 40%; font-weight: normal; }
+        .thresholds th[scope=row] { width: 28%; }
+        .s-met { color: var(--ft); font-weight: 700; }
+        .s-notmet { color: var(--muted); }
+        .s-unknown { color: var(--prep); font-weight: 700; }
+        ul { margin: .25rem 0 .5rem; padding-left: 1.4rem; }
+        a { color: var(--stay); }
+        @media print {
+          @page { margin: 14mm; }
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          h2 { break-after: avoid; }
+          h3, h4 { break-after: avoid; }
+          .team { break-before: page; }
+          .card, tr, .figures div { break-inside: avoid; }
+          .badge, .flip, thead th, tfoot th, tfoot td, .figures div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          a { color: inherit; text-decoration: none; }
+        }
+
+        """.ReplaceLineEndings("\n");
+}

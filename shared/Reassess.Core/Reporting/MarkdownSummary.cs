@@ -1,0 +1,108 @@
+using System.Text;
+using Reassess.Core.Decisions;
+
+namespace Reassess.Core.Reporting;
+
+/// <summary>
+/// <c>summary.md</c>: short enough to paste into a team channel — the week, verdict counts, spend and savings,
+/// one line per flip with its main driver, the top fine-tune candidates by horizon net, and how many inputs were skipped.
+/// </summary>
+public static class MarkdownSummary
+{
+    public const string FileName = WeeklyReportRenderer.SummaryMarkdown;
+    public const string ContentType = "text/markdown; charset=utf-8";
+
+    /// <summary>How many fine-tune candidates the summary lists.</summary>
+    public const int TopCandidates = 5;
+
+    public static ReportFile Render(WeeklyReport report) => Render(ReportModel.Build(report));
+
+    internal static ReportFile Render(ReportModel model)
+    {
+        var md = new StringBuilder();
+        var t = model.Totals;
+        void Line(string text = "") => md.Append(text).Append('\n');
+
+        Line($"# Reassess weekly report {model.Report.Week}");
+        Line();
+        Line($"{ReportText.WorkloadCount(t.Workloads)} assessed as of {ReportFormat.Instant(model.Report.AsOf)}: " +
+             $"**{t.FineTune} FineTune**, {t.PrepareFineTune} PrepareFineTune, {t.StayOnFrontier} StayOnFrontier.");
+        Line($"Baseline LLM spend {E(ReportFormat.Money(t.BaselineMonthlyCost))}/month; " +
+             $"projected savings of FineTune verdicts {E(ReportFormat.Money(t.ProjectedMonthlySavings))}/month.");
+        Line();
+
+        Line($"## Flips ({model.Flips.Count})");
+        Line();
+        if (model.Flips.Count == 0)
+        {
+            Line("No verdict changed since the previous assessment.");
+        }
+        else
+        {
+            foreach (var entry in model.Flips)
+            {
+                var a = entry.Assessment;
+                Line($"- **{E(ReportText.WorkloadLabel(a))}** ({E(ReportText.TeamLabel(a.Team))}): " +
+                     $"{ReportText.FlipTransition(a, a.Flip!)} \u2014 {E(ReportText.MainDriver(a.Flip!))}");
+            }
+        }
+
+        Line();
+        Line("## Top fine-tune candidates");
+        Line();
+        var candidates = model.Entries
+            .Where(e => e.Assessment.Verdict == Verdict.FineTune)
+            .OrderByDescending(e => e.Assessment.Economics.HorizonNet)
+            .Take(TopCandidates)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            Line("No workload has a FineTune verdict this week.");
+        }
+        else
+        {
+            var rank = 0;
+            foreach (var entry in candidates)
+            {
+                var a = entry.Assessment;
+                var e = a.Economics;
+                Line($"{++rank}. **{E(ReportText.WorkloadLabel(a))}** ({E(ReportText.TeamLabel(a.Team))}): " +
+                     $"horizon net {E(ReportFormat.Money(e.HorizonNet))} over {e.HorizonMonths} months, " +
+                     $"payback {E(ReportFormat.Payback(e.PaybackMonths))}, saves {E(ReportFormat.Money(e.MonthlyNetSavings))}/month");
+            }
+        }
+
+        Line();
+        Line(model.Skipped.Count == 0
+            ? "Skipped inputs: none."
+            : $"Skipped inputs: {ReportFormat.Count(model.Skipped.Count)} (reasons in index.html).");
+
+        return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(md.ToString()), ContentType);
+    }
+
+    /// <summary>
+    /// Text from data as literal Markdown: line breaks become spaces and the characters that would start emphasis,
+    /// links, code, HTML or tables are backslash-escaped (so a workload named <c>&lt;script&gt;</c> stays text).
+    /// </summary>
+    internal static string E(string? text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text ?? "")
+        {
+            switch (c)
+            {
+                case '\r' or '\n' or '\t':
+                    builder.Append(' ');
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '#' or '!' or '&':
+                    builder.Append('\\').Append(c);
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using Reassess.Core.Decisions;
+using Reassess.Core.Ingestion;
+
+namespace Reassess.Core.Reporting;
+
+/// <summary>
+/// The report in the order every file shows it, computed once: assessments sorted by team, workload name, id;
+/// teams grouped; totals; flips; skipped inputs sorted. Each renderer only formats what is here.
+/// </summary>
+internal sealed class ReportModel
+{
+    private ReportModel(
+        WeeklyReport report, IReadOnlyList<ReportEntry> entries, IReadOnlyList<TeamGroup> teams,
+        IReadOnlyList<InputProblem> skipped)
+    {
+        Report = report;
+        Entries = entries;
+        Teams = teams;
+        Skipped = skipped;
+        Totals = ReportTotals.Of(entries.Select(e => e.Assessment));
+        Flips = entries.Where(e => e.Assessment.Flip is not null).ToList();
+    }
+
+    public WeeklyReport Report { get; }
+
+    /// <summary>Every assessment in report order, with its anchor in index.html.</summary>
+    public IReadOnlyList<ReportEntry> Entries { get; }
+
+    public IReadOnlyList<TeamGroup> Teams { get; }
+
+    public ReportTotals Totals { get; }
+
+    public IReadOnlyList<ReportEntry> Flips { get; }
+
+    /// <summary>Skipped inputs sorted by source, location, message.</summary>
+    public IReadOnlyList<InputProblem> Skipped { get; }
+
+    public static ReportModel Build(WeeklyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var ordered = (report.Assessments ?? []).Where(a => a is not null).Order(ReportOrder.Instance).ToList();
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<ReportEntry>(ordered.Count);
+        foreach (var assessment in ordered)
+        {
+            var stem = "w-" + AnchorSafe(assessment.WorkloadId);
+            var anchor = stem;
+            for (var n = 2; !used.Add(anchor); n++) anchor = $"{stem}-{n}";
+            entries.Add(new ReportEntry(assessment, anchor));
+        }
+
+        // Entries are sorted by team first, so each team's entries are adjacent.
+        var teams = new List<TeamGroup>();
+        for (var start = 0; start < entries.Count;)
+        {
+            var team = entries[start].Assessment.Team ?? "";
+            var end = start;
+            while (end < entries.Count && string.Equals(entries[end].Assessment.Team ?? "", team, StringComparison.Ordinal)) end++;
+            teams.Add(new TeamGroup(team, entries.GetRange(start, end - start)));
+            start = end;
+        }
+
+        var skipped = (report.Skipped ?? [])
+            .Where(p => p is not null)
+            .OrderBy(p => p.Source ?? "", StringComparer.Ordinal)
+            .ThenBy(p => p.Location ?? "", StringComparer.Ordinal)
+            .ThenBy(p => p.Message ?? "", StringComparer.Ordinal)
+            .ToList();
+
+        return new ReportModel(report, entries, teams, skipped);
+    }
+
+    /// <summary>Letters, digits, <c>-</c> and <c>_</c> survive; anything else becomes <c>-</c>.</summary>
+    private static string AnchorSafe(string? id)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in (id ?? "").ToLowerInvariant())
+            builder.Append(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' ? c : '-');
+        return builder.Length == 0 ? "workload" : builder.ToString();
+    }
+}
+
+internal sealed record ReportEntry(Assessment Assessment, string Anchor);
+
+internal sealed record TeamGroup(string Team, IReadOnlyList<ReportEntry> Entries)
+{
+    public ReportTotals Totals => ReportTotals.Of(Entries.Select(e => e.Assessment));
+}
+
+/// <summary>Counts and sums over a set of assessments (a team, or all of them).</summary>
+internal sealed record ReportTotals(
+    int Workloads, int FineTune, int PrepareFineTune, int StayOnFrontier,
+    decimal BaselineMonthlyCost, decimal ProjectedMonthlySavings, int Flips)
+{
+    public static ReportTotals Of(IEnumerable<Assessment> assessments)
+    {
+        int workloads = 0, fineTune = 0, prepare = 0, stay = 0, flips = 0;
+        decimal baseline = 0, savings = 0;
+        foreach (var a in assessments)
+        {
+            workloads++;
+            switch (a.Verdict)
+            {
+                case Verdict.FineTune: fineTune++; break;
+                case Verdict.PrepareFineTune: prepare++; break;
+                default: stay++; break;
+            }
+
+            baseline += a.Economics.BaselineMonthlyCost;
+            savings += ReportText.ProjectedMonthlySavings(a);
+            if (a.Flip is not null) flips++;
+        }
+
+        return new ReportTotals(workloads, fineTune, prepare, stay, baseline, savings, flips);
+    }
+
+    public int CountOf(Verdict verdict) => verdict switch
+    {
+        Verdict.FineTune => FineTune,
+        Verdict.PrepareFineTune => PrepareFineTune,
+        _ => StayOnFrontier,
+    };
+}
+
+/// <summary>Team, then workload name, then id (case-insensitive first, ordinal to break ties), then time.</summary>
+internal sealed class ReportOrder : IComparer<Assessment>
+{
+    public static ReportOrder Instance { get; } = new();
+
+    public int Compare(Assessment? x, Assessment? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        var c = Text(x.Team, y.Team);
+        if (c == 0) c = Text(x.WorkloadName, y.WorkloadName);
+        if (c == 0) c = Text(x.WorkloadId, y.WorkloadId);
+        if (c == 0) c = x.AssessedAt.UtcDateTime.CompareTo(y.AssessedAt.UtcDateTime);
+        if (c == 0) c = x.Verdict.CompareTo(y.Verdict);
+        return c;
+    }
+
+    private static int Text(string? a, string? b)
+    {
+        var c = StringComparer.OrdinalIgnoreCase.Compare(a ?? "", b ?? "");
+        return c != 0 ? c : StringComparer.Ordinal.Compare(a ?? "", b ?? "");
+    }
+}

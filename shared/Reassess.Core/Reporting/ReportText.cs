@@ -1,0 +1,114 @@
+using Reassess.Core.Decisions;
+using Reassess.Core.Prices;
+
+namespace Reassess.Core.Reporting;
+
+/// <summary>The sentences and labels the report files share, built from <see cref="ReportFormat"/>.</summary>
+public static class ReportText
+{
+    public const string BaselineRole = "baseline";
+
+    /// <summary>The verdict's name as the API, JSON and CSV spell it (<c>FineTune</c>).</summary>
+    public static string VerdictName(Verdict verdict) => verdict.ToString();
+
+    /// <summary>What a team should do about a verdict.</summary>
+    public static string VerdictAdvice(Verdict verdict) => verdict switch
+    {
+        Verdict.FineTune => "Fine-tune: at least two thresholds hold, the horizon is positive and the team is ready.",
+        Verdict.PrepareFineTune => "Prepare to fine-tune: fine-tuning would pay, but the readiness gaps below come first.",
+        _ => "Stay on the frontier model: keep improving prompts, caching, retrieval and routing.",
+    };
+
+    public static string StatusLabel(ThresholdStatus status) => status switch
+    {
+        ThresholdStatus.Met => "Met",
+        ThresholdStatus.NotMet => "Not met",
+        _ => "Unknown",
+    };
+
+    /// <summary>The threshold and what it means, e.g. <c>Volume — volume amortises the build</c>.</summary>
+    public static string ThresholdTitle(string name) => name switch
+    {
+        "volume" => "Volume",
+        "format" => "Format",
+        "latency" => "Latency",
+        "quality" => "Quality",
+        _ => name,
+    };
+
+    public static string ThresholdMeaning(string name) => name switch
+    {
+        "volume" => "volume amortises the build within the payback limit",
+        "format" => "the output format is strict and prompting does not hold it",
+        "latency" => "the baseline misses its p95 latency target",
+        "quality" => "baseline quality has plateaued below target",
+        _ => "",
+    };
+
+    /// <summary><c>1 workload</c>, <c>12 workloads</c>.</summary>
+    public static string WorkloadCount(int n) => n == 1 ? "1 workload" : $"{ReportFormat.Count(n)} workloads";
+
+    public static string TeamLabel(string? team) => string.IsNullOrWhiteSpace(team) ? "(no team)" : team;
+
+    public static string WorkloadLabel(Assessment a) =>
+        string.IsNullOrWhiteSpace(a.WorkloadName) ? a.WorkloadId : a.WorkloadName;
+
+    /// <summary>Savings the report counts as projected: the first month's net savings of a <c>FineTune</c> verdict, else 0.</summary>
+    public static decimal ProjectedMonthlySavings(Assessment a) =>
+        a.Verdict == Verdict.FineTune ? a.Economics.MonthlyNetSavings : 0m;
+
+    /// <summary>The price the workload runs on today (role <c>baseline</c> in the inputs), if recorded.</summary>
+    public static PriceInput? BaselinePrice(Assessment a) =>
+        a.Inputs?.Prices?.FirstOrDefault(p => string.Equals(p.Role, BaselineRole, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The billing service of a provider, as finance knows it (<c>azure</c> → <c>Azure OpenAI</c>); else the provider id itself.</summary>
+    public static string ServiceName(string? provider) => (provider ?? "").Trim().ToLowerInvariant() switch
+    {
+        "azure" or "azure-openai" or "azure_openai" or "azureopenai" or "azure_ai" or "azure-ai" => "Azure OpenAI",
+        "openai" => "OpenAI",
+        "anthropic" => "Anthropic",
+        "google" or "gemini" or "google-gemini" => "Google Gemini",
+        "vertex" or "vertex_ai" or "vertex-ai" or "google-vertex" => "Google Vertex AI",
+        "aws" or "bedrock" or "aws-bedrock" or "amazon-bedrock" => "Amazon Bedrock",
+        "mistral" => "Mistral AI",
+        "cohere" => "Cohere",
+        "deepseek" => "DeepSeek",
+        "x-ai" or "xai" => "xAI",
+        "groq" => "Groq",
+        "together" or "together_ai" or "together-ai" => "Together AI",
+        "fireworks" or "fireworks_ai" or "fireworks-ai" => "Fireworks AI",
+        "openrouter" => "OpenRouter",
+        "perplexity" => "Perplexity",
+        var other => provider?.Trim() ?? other,
+    };
+
+    /// <summary>The service of an assessment's baseline price key, or empty when it has none.</summary>
+    public static string ServiceName(Assessment a) =>
+        BaselinePrice(a) is { } price && PriceKey.TryParse(price.Key, out var provider, out _) ? ServiceName(provider) : "";
+
+    /// <summary>The two sensitivity sentences: where the volume threshold changes state by volume, and by frontier price.</summary>
+    public static IReadOnlyList<string> SensitivityLines(Assessment a)
+    {
+        var now = ReportFormat.Calls(a.Economics.MonthlyCalls);
+        var byVolume = a.Sensitivity?.FlipMonthlyCalls is { } calls
+            ? $"Volume threshold changes state at {ReportFormat.Calls(calls)} calls/month (now {now})."
+            : $"Monthly volume: no flip point in range (0 to {ReportFormat.Calls(1e13m)} calls/month; now {now}).";
+        var byPrice = a.Sensitivity?.FlipBaselinePriceChangePct is { } pct
+            ? $"Volume threshold changes state when the frontier price changes by {ReportFormat.PercentChange(pct)}."
+            : "Frontier price: no flip point in range (price from 0 to 1,000 times today's).";
+        return [byVolume, byPrice];
+    }
+
+    /// <summary>The first driver of a flip, which the engine lists first because it moved most.</summary>
+    public static string MainDriver(Flip flip) =>
+        flip.Drivers?.FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? "no driver recorded";
+
+    /// <summary><c>StayOnFrontier → FineTune</c>.</summary>
+    public static string FlipTransition(Assessment a, Flip flip) =>
+        $"{VerdictName(flip.PreviousVerdict)} \u2192 {VerdictName(a.Verdict)}";
+
+    /// <summary>The window bounds and size: <c>2026-10-26 to 2026-11-22 (28 days, 28 with usage), 9,200,000 calls</c>.</summary>
+    public static string WindowText(WindowInput w) =>
+        $"{ReportFormat.Date(w.From)} to {ReportFormat.Date(w.To)} ({w.Days} days, {w.DaysWithUsage} with usage), " +
+        $"{ReportFormat.Count(w.Calls)} calls";
+}

@@ -1,0 +1,28 @@
+using Reassess.Core.Decisions;
+using Reassess.Core.Ingestion;
+using Reassess.Core.Time;
+
+namespace Reassess.Core.Reporting;
+
+/// <summary>
+/// Everything the weekly report shows for one ISO week. Rendering it is a pure function: the same report renders
+/// byte-identical files every time (no clock, no culture), so re-running a week rewrites the same blobs.
+/// </summary>
+public sealed record WeeklyReport
+{
+    public required IsoWeek Week { get; init; }
+
+    /// <summary>The instant the week's assessments were made as of (normally <see cref="IsoWeek.Start"/> or the job time).</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
+    public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+
+    /// <summary>Workloads, sheets or files that were skipped this week, each with its reason.</summary>
+    public IReadOnlyList<InputProblem> Skipped { get; init; } = [];
+
+    /// <summary>Plain sentences about the week's inputs (prices refreshed, usage rows ingested), shown in the given order.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+/// <summary>One rendered file of the weekly report, ready for <c>reports/{yyyy}-W{ww}/{Name}</c>.</summary>
+public sealed record ReportFile(string Name, byte[] Content, string ContentType);

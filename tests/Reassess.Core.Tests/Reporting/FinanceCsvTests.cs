@@ -1,0 +1,121 @@
+using System.Text;
+using Reassess.Core.Reporting;
+using static Reassess.Core.Tests.Reporting.ReportFixtures;
+
+namespace Reassess.Core.Tests.Reporting;
+
+public class FinanceCsvTests
+{
+    private const string ExpectedHeader =
+        "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,ServiceName,EffectiveCost,x_Workload,x_WorkloadName,x_Team," +
+        "x_CostCenter,x_BaselineModel,x_Verdict,x_MonthlyCalls,x_BaselineMonthlyCost,x_CandidateMonthlyCost," +
+        "x_ProjectedMonthlySavings,x_BuildCost,x_PaybackMonths,x_HorizonNet";
+
+    private static readonly List<string[]> Records = Parse(Text(File(WeeklyReportRenderer.Render(Report()), "finance.csv")));
+
+    private static Dictionary<string, string> Row(string workload)
+    {
+        var header = Records[0];
+        var row = Assert.Single(Records.Skip(1), r => r[5] == workload);
+        return header.Zip(row).ToDictionary(p => p.First, p => p.Second);
+    }
+
+    [Fact]
+    public void Header_is_the_focus_style_column_list_and_there_is_one_row_per_workload()
+    {
+        Assert.Equal(ExpectedHeader, string.Join(",", Records[0]));
+        Assert.Equal(ExpectedHeader, FinanceCsv.Header);
+        Assert.Equal(4, Records.Count);
+        Assert.All(Records, r => Assert.Equal(18, r.Length));
+        Assert.Equal(["invoice-extract", "xss-probe", "support-triage"], Records.Skip(1).Select(r => r[5]));
+    }
+
+    [Fact]
+    public void Fine_tune_row_carries_the_worked_example_figures()
+    {
+        var row = Row("support-triage");
+        Assert.Equal("2026-10-26", row["ChargePeriodStart"]);
+        Assert.Equal("2026-11-23", row["ChargePeriodEnd"]); // exclusive, as FOCUS defines it
+        Assert.Equal("USD", row["BillingCurrency"]);
+        Assert.Equal("Azure OpenAI", row["ServiceName"]);
+        Assert.Equal("4508.00", row["EffectiveCost"]); // 0.00049 × 9,200,000 window calls
+        Assert.Equal("Support triage", row["x_WorkloadName"]);
+        Assert.Equal("search", row["x_Team"]);
+        Assert.Equal("CC-100", row["x_CostCenter"]);
+        Assert.Equal("azure/gpt-4o-mini", row["x_BaselineModel"]);
+        Assert.Equal("FineTune", row["x_Verdict"]);
+        Assert.Equal("10000893", row["x_MonthlyCalls"]);
+        Assert.Equal("4900.44", row["x_BaselineMonthlyCost"]);
+        Assert.Equal("1770.22", row["x_CandidateMonthlyCost"]);
+        Assert.Equal("3130.22", row["x_ProjectedMonthlySavings"]);
+        Assert.Equal("30000.00", row["x_BuildCost"]);
+        Assert.Equal("9.58", row["x_PaybackMonths"]);
+        Assert.Equal("7562.65", row["x_HorizonNet"]);
+    }
+
+    [Fact]
+    public void Savings_are_projected_only_for_fine_tune_verdicts_and_missing_payback_is_empty()
+    {
+        var prepare = Row("invoice-extract");
+        Assert.Equal("PrepareFineTune", prepare["x_Verdict"]);
+        Assert.Equal("0.00", prepare["x_ProjectedMonthlySavings"]);
+        Assert.Equal("", prepare["x_PaybackMonths"]);
+        Assert.Equal("-27646.00", prepare["x_HorizonNet"]);
+        Assert.Equal("1375.00", prepare["EffectiveCost"]); // 0.0125 × 110,000
+        Assert.Equal("Anthropic", prepare["ServiceName"]);
+
+        var stay = Row("xss-probe");
+        Assert.Equal("0.00", stay["x_ProjectedMonthlySavings"]);
+        Assert.Equal("OpenAI", stay["ServiceName"]);
+    }
+
+    [Fact]
+    public void Fields_with_commas_quotes_or_markup_round_trip_through_rfc4180_quoting()
+    {
+        Assert.Equal("R&D, \"Europe\"", Row("invoice-extract")["x_CostCenter"]);
+        Assert.Equal(HostileName, Row("xss-probe")["x_WorkloadName"]);
+        var raw = Text(File(WeeklyReportRenderer.Render(Report()), "finance.csv"));
+        Assert.Contains(",\"R&D, \"\"Europe\"\"\",", raw);
+    }
+
+    [Fact]
+    public void Unknown_providers_are_named_as_they_are()
+    {
+        var a = FineTuneWithFlip() with
+        {
+            Inputs = FineTuneWithFlip().Inputs with { Prices = [new("baseline", "acme-llm/big-1", AsOf, "overrides")] },
+        };
+        Assert.Equal("acme-llm", ReportText.ServiceName(a));
+    }
+
+    /// <summary>A strict RFC 4180 reader (LF or CRLF records).</summary>
+    private static List<string[]> Parse(string text)
+    {
+        var records = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString()); field.Clear();
+                records.Add([.. fields]); fields.Clear();
+            }
+            else if (c != '\r') field.Append(c);
+        }
+
+        Assert.False(quoted, "unterminated quoted field");
+        Assert.Equal(0, field.Length + fields.Count); // the file ends with a line break
+        return records;
+    }
+}
