@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Reassess.Pipeline;
+using Reassess.Pipeline.Jobs;
+using Reassess.Storage.Configuration;
+using Reassess.Storage.Local;
+
+namespace Reassess.Host.Cli;
+
+/// <summary><c>reassess run</c>: the whole pipeline once, on the configured storage or the embedded Azurite.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "Assess the ISO week containing this UTC date (yyyy-MM-dd), as of its Monday 00:00. Default: today.",
+            CustomParser = result => ParseDate(result.Tokens[0].Value, result),
+        };
+        var weeks = new Option<int>("--weeks")
+        {
+            Description = "Reassess this many weeks up to it, oldest first, so verdict flips have a history. Default: 1.",
+            DefaultValueFactory = _ => 1,
+        };
+        weeks.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 104) result.AddError("--weeks must be from 1 to 104.");
+        });
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Also write the report files to this folder. Default: out/.",
+            DefaultValueFactory = _ => new DirectoryInfo("out"),
+        };
+
+        var command = new Command("run", "Run the pipeline once: workloads → prices → usage → reassess → weekly report.") { asOf, weeks, output };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(asOf), parse.GetValue(weeks), parse.GetValue(output)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DateOnly? asOf, int weeks, DirectoryInfo output, CancellationToken cancellationToken)
+    {
+        using var loggers = HostEnvironment.CreateLoggerFactory();
+        var logger = loggers.CreateLogger("reassess");
+        var contentRoot = Directory.GetCurrentDirectory();
+        try
+        {
+            var configuration = HostEnvironment.LoadConfiguration(contentRoot);
+            var pipelineSettings = PipelineSettings.FromConfiguration(configuration, contentRoot);
+            await using var storage = await EmbeddedStorage.ResolveAsync(
+                StorageSettings.FromConfiguration(configuration), line => logger.LogInformation("{Line}", line), cancellationToken);
+            var account = new StorageAccount(storage.Settings);
+            await account.EnsureCreatedAsync(cancellationToken);
+
+            var clock = TimeProvider.System;
+            var day = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var instant = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var context = new PipelineContext(account, pipelineSettings, clock, logger);
+            var result = await WeeklyRun.RunAsync(context, instant, weeks, cancellationToken);
+
+            output.Create();
+            foreach (var file in result.Files)
+                await File.WriteAllBytesAsync(Path.Combine(output.FullName, file.Name), file.Content, cancellationToken);
+
+            logger.LogInformation("Report for {Week}: {Folder} ({Files}); blobs reports/{Week}/ and reports/latest/",
+                result.Week, output.FullName, string.Join(", ", result.Files.Select(f => f.Name)), result.Week);
+            if (result.Problems.Count > 0)
+                logger.LogWarning("{Count} input(s) were skipped; each is listed above and in the report's 'What changed' section.", result.Problems.Count);
+            return result.Failed ? 1 : 0;
+        }
+        catch (Exception e) when (e is PipelineConfigurationException or StorageConfigurationException)
+        {
+            logger.LogError("{Message}", e.Message);
+            return 2;
+        }
+    }
+
+    private static DateOnly? ParseDate(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        result.AddError($"--as-of '{text}' is not a date; use yyyy-MM-dd, e.g. 2026-11-23.");
+        return null;
+    }
+}

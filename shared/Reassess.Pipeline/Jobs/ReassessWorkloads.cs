@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Reassess.Core.Decisions;
+using Reassess.Core.Ingestion;
+using Reassess.Core.Prices;
+using Reassess.Core.Time;
+using Reassess.Core.Usage;
+using Reassess.Core.Workloads;
+
+namespace Reassess.Pipeline.Jobs;
+
+/// <summary>
+/// For every workload: its usage window and the prices in force at the start of the week → an assessment, compared
+/// with the previous one for flips, stored under the week. Rerunning a week rewrites the same rows. A workload that
+/// cannot be assessed is reported and skipped; the others go on.
+/// </summary>
+public static class ReassessWorkloads
+{
+    public const string JobName = "ReassessWorkloads";
+    private const int Parallelism = 4;
+
+    public static async Task<JobOutcome> RunAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
+        var assessedAt = week.Start;
+        var workloads = await context.Workloads.GetAllAsync(cancellationToken);
+        var prices = new PriceBook(await context.Prices.GetAllInForceAsync(assessedAt, cancellationToken));
+        context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Week} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",
+            workloads.Count, week, assessedAt, prices.Count);
+
+        var verdicts = new ConcurrentDictionary<Verdict, int>();
+        var problems = new ConcurrentBag<InputProblem>();
+        var done = 0;
+        var timer = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (workload, ct) =>
+            {
+                try
+                {
+                    var assessment = await AssessAsync(context, workload, prices, assessedAt, ct);
+                    await context.Assessments.SaveAsync(assessment, week.ToString(), ct);
+                    verdicts.AddOrUpdate(assessment.Verdict, 1, (_, n) => n + 1);
+                }
+                catch (AssessmentException e)
+                {
+                    problems.Add(new InputProblem("workloads", $"workload '{workload.Id}'", e.Message.Replace($"workload '{workload.Id}': ", "") + " Not assessed this week."));
+                }
+
+                var count = Interlocked.Increment(ref done);
+                if (count % 100 == 0 || count == workloads.Count)
+                    context.Logger.LogInformation("  {Done:N0}/{Total:N0} workloads assessed ({Rate:N0}/s)", count, workloads.Count, count / Math.Max(timer.Elapsed.TotalSeconds, 0.001));
+            });
+
+        foreach (var (verdict, count) in verdicts.OrderBy(v => v.Key)) outcome.Count(verdict.ToString(), count);
+        outcome.AddProblems(problems.OrderBy(p => p.Location, StringComparer.Ordinal));
+        return await context.FinishAsync(outcome, cancellationToken);
+    }
+
+    private static async Task<Assessment> AssessAsync(
+        PipelineContext context, Workload workload, PriceBook prices, DateTimeOffset assessedAt, CancellationToken cancellationToken)
+    {
+        var days = context.Settings.WindowDays;
+        var (from, to) = UsageWindowBuilder.WindowBounds(assessedAt, days);
+        var evalFrom = to.AddDays(-(UsageWindowBuilder.EvalLookbackDays - 1));
+        var usage = await context.Usage.GetDailyAsync(workload.Id, from, to, cancellationToken);
+        var evals = await context.Usage.GetEvalsAsync(workload.Id, evalFrom, to, cancellationToken);
+        var previous = await context.Assessments.GetPreviousAsync(workload.Id, assessedAt, cancellationToken);
+
+        return DecisionEngine.Assess(new AssessmentRequest
+        {
+            Workload = workload,
+            Prices = prices,
+            Window = UsageWindowBuilder.Build(usage, evals, assessedAt, days),
+            AssessedAt = assessedAt,
+            Previous = previous,
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using Reassess.Core.Ingestion;
+using Reassess.Core.Workloads;
+
+namespace Reassess.Pipeline.Jobs;
+
+/// <summary>
+/// Loads the workloads file into the Workloads table. A workload that fails validation is reported and its last good
+/// version in storage stays in force; the others are stored.
+/// </summary>
+public static class SyncWorkloads
+{
+    public const string JobName = "SyncWorkloads";
+
+    public static async Task<JobOutcome> RunAsync(PipelineContext context, string period, CancellationToken cancellationToken = default)
+    {
+        var outcome = new JobOutcome(JobName, period, context.Clock.GetUtcNow());
+        var path = context.Settings.Resolve(context.Settings.WorkloadsPath);
+        context.Logger.LogInformation("Reading workloads from {Path}", path);
+        try
+        {
+            await using var file = File.OpenRead(path);
+            var now = context.Clock.GetUtcNow();
+            var result = await new WorkloadCatalog().ReadAsync(file, path, new ReadContext(now, now), cancellationToken);
+            await context.Workloads.UpsertAsync(result.Records, cancellationToken);
+            outcome.Count("workloads stored", result.Records.Count);
+            outcome.AddProblems(result.Rejected);
+        }
+        catch (InputRejectedException e)
+        {
+            outcome.Fail(e.Problem);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            outcome.Fail(new InputProblem(path, "", $"cannot be read ({e.Message}); set Reassess__WorkloadsPath to the workloads file."));
+        }
+
+        return await context.FinishAsync(outcome, cancellationToken);
+    }
+}

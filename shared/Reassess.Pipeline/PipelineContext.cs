@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using Reassess.Storage.Assessments;
+using Reassess.Storage.Blobs;
+using Reassess.Storage.Configuration;
+using Reassess.Storage.Prices;
+using Reassess.Storage.Runs;
+using Reassess.Storage.Usage;
+using Reassess.Storage.Workloads;
+
+namespace Reassess.Pipeline;
+
+/// <summary>What every job is handed: the stores over one storage account, where sources are, the clock and a logger.</summary>
+public sealed class PipelineContext(StorageAccount account, PipelineSettings settings, TimeProvider clock, ILogger logger)
+{
+    public StorageAccount Account { get; } = account;
+    public PipelineSettings Settings { get; } = settings;
+    public TimeProvider Clock { get; } = clock;
+    public ILogger Logger { get; } = logger;
+
+    public WorkloadStore Workloads { get; } = new(account);
+    public PriceStore Prices { get; } = new(account);
+    public UsageStore Usage { get; } = new(account);
+    public AssessmentStore Assessments { get; } = new(account);
+    public RunStore Runs { get; } = new(account);
+    public ReportStore Reports { get; } = new(account);
+
+    /// <summary>Records the run (one row per job and period, so a rerun replaces it) and logs its summary.</summary>
+    public async Task<JobOutcome> FinishAsync(JobOutcome outcome, CancellationToken cancellationToken)
+    {
+        await Runs.SaveAsync(outcome.ToRunRecord(Clock.GetUtcNow()), cancellationToken);
+        var elapsed = Clock.GetUtcNow() - outcome.StartedAt;
+        Logger.LogInformation("{Job} {Period}: {Summary} in {Seconds:0.0}s", outcome.Job, outcome.Period, outcome.Summary(), elapsed.TotalSeconds);
+        foreach (var problem in outcome.Problems)
+            Logger.LogWarning("{Job}: skipped {Problem}", outcome.Job, problem.ToString());
+        return outcome;
+    }
+}
