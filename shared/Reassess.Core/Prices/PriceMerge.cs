@@ -33,11 +33,26 @@ public static class PriceMerge
     }
 
     /// <summary>
-    /// A sheet with no dates says only "this is the price now". When such a price differs from the one stored, it takes
-    /// effect on the day it was seen, so history keeps the old price for the weeks before.
+    /// A sheet with no dates says only "this is the price now". When a key's current price (the latest merged state in
+    /// force at <paramref name="asOf"/>) differs from the stored one without a newer date of its own, the change takes
+    /// effect on the day it was seen, so history keeps the old price for the weeks before. Earlier states of the same
+    /// key (a public price an override later superseded) keep their dates.
     /// </summary>
-    public static PriceRecord DatedWhenSeen(PriceRecord record, PriceRecord? inForce, DateTimeOffset seenOn) =>
-        inForce is not null && !inForce.SamePricesAs(record) && record.EffectiveFrom <= inForce.EffectiveFrom
-            ? record with { EffectiveFrom = seenOn }
-            : record;
+    public static IReadOnlyList<PriceRecord> DateChangesWhenSeen(
+        IReadOnlyList<PriceRecord> merged, IReadOnlyDictionary<string, PriceRecord> storedInForce, DateTimeOffset asOf, DateTimeOffset seenOn)
+    {
+        var current = merged
+            .Where(r => r.EffectiveFrom <= asOf)
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.EffectiveFrom)!, StringComparer.Ordinal);
+
+        return merged.Select(record =>
+                ReferenceEquals(current.GetValueOrDefault(record.Key), record)
+                && storedInForce.TryGetValue(record.Key, out var stored)
+                && !stored.SamePricesAs(record)
+                && record.EffectiveFrom <= stored.EffectiveFrom
+                    ? record with { EffectiveFrom = seenOn }
+                    : record)
+            .ToList();
+    }
 }

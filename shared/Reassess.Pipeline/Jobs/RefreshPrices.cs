@@ -37,9 +37,7 @@ public static class RefreshPrices
 
         var inForce = (await context.Prices.GetAllInForceAsync(asOf, cancellationToken)).ToDictionary(p => p.Key, StringComparer.Ordinal);
         var seenOn = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var merged = PriceMerge.Merge(publicSheets, overrides)
-            .Select(r => PriceMerge.DatedWhenSeen(r, inForce.GetValueOrDefault(r.Key), seenOn))
-            .ToList();
+        var merged = PriceMerge.DateChangesWhenSeen(PriceMerge.Merge(publicSheets, overrides), inForce, asOf, seenOn);
 
         var summary = await context.Prices.StoreChangesAsync(merged, cancellationToken);
         outcome.Count("price keys", merged.Select(m => m.Key).Distinct().Count());

@@ -1,0 +1,36 @@
+namespace Reassess.Storage.Runs;
+
+/// <summary>
+/// What one run of a job did for one period (a day, an hour, an ISO week): when it ran, how it ended, what it
+/// counted and which problems it recorded and skipped. The run id <c>{job}|{period}</c> makes a re-run of the same
+/// period replace its record rather than add one.
+/// </summary>
+public sealed record RunRecord
+{
+    public required string Job { get; init; }
+
+    /// <summary>The period the run covers, e.g. <c>2026-02-16</c>, <c>2026-02-16T05</c> or <c>2026-W08</c>.</summary>
+    public required string Period { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    public required RunStatus Status { get; init; }
+
+    /// <summary>Named counts, e.g. <c>pricesWritten</c>, <c>workloadsAssessed</c>.</summary>
+    public IReadOnlyDictionary<string, long> Counts { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>One line per source, sheet or workload that was skipped, saying what to fix.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    public string RunId => $"{Job}|{Period}";
+}
+
+public enum RunStatus
+{
+    Succeeded,
+
+    /// <summary>Finished, but some sources, sheets or workloads were skipped (see Problems).</summary>
+    PartiallySucceeded,
+
+    Failed,
+}

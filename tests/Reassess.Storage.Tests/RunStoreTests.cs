@@ -1,0 +1,105 @@
+using Azure.Data.Tables;
+using Reassess.Storage.Runs;
+using Reassess.Testing;
+
+namespace Reassess.Storage.Tests;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class RunStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 6, 0, 0, TimeSpan.Zero);
+
+    private static RunRecord Run(string job, string period, RunStatus status, DateTimeOffset startedAt, params string[] problems) => new()
+    {
+        Job = job,
+        Period = period,
+        StartedAt = startedAt,
+        FinishedAt = startedAt.AddSeconds(42),
+        Status = status,
+        Counts = new Dictionary<string, long> { ["workloadsAssessed"] = 12, ["flips"] = 1 },
+        Problems = problems,
+    };
+
+    [Fact]
+    public async Task Rerunning_a_job_for_the_same_period_rewrites_its_one_record()
+    {
+        var account = await azurite.NewAccountAsync();
+        var store = new RunStore(account);
+        await store.SaveAsync(Run("ReassessWorkloads", "2026-W10", RunStatus.PartiallySucceeded, Monday, "workload 'x': no baseline price"));
+
+        await store.SaveAsync(Run("ReassessWorkloads", "2026-W10", RunStatus.Succeeded, Monday.AddHours(3)));
+
+        var row = Assert.Single(await account.Table(account.Settings.RunsTable).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Equal(("2026-03", "ReassessWorkloads|2026-W10"), (row.PartitionKey, row.RowKey));
+        var run = await store.GetAsync("ReassessWorkloads", "2026-W10");
+        Assert.Equal(RunStatus.Succeeded, run?.Status);
+        Assert.Equal(Monday.AddHours(3), run?.StartedAt);
+        Assert.Equal(Monday.AddHours(3).AddSeconds(42), run?.FinishedAt);
+        Assert.Empty(run!.Problems);
+        Assert.Equal(12, run.Counts["workloadsAssessed"]);
+    }
+
+    [Fact]
+    public async Task Problems_and_counts_read_back_as_recorded()
+    {
+        var store = new RunStore(await azurite.NewAccountAsync());
+        var failed = Run("RefreshPrices", "2026-03-02", RunStatus.Failed, Monday, "litellm: HTTP 503", "azure-retail: page 3 malformed JSON");
+
+        await store.SaveAsync(failed);
+
+        var stored = await store.GetAsync("RefreshPrices", "2026-03-02");
+        Assert.Equal(["litellm: HTTP 503", "azure-retail: page 3 malformed JSON"], stored!.Problems);
+        Assert.Equal(new Dictionary<string, long> { ["workloadsAssessed"] = 12, ["flips"] = 1 }, stored.Counts);
+        Assert.Equal(RunStatus.Failed, stored.Status);
+    }
+
+    [Theory]
+    [InlineData("2026-02-28", "2026-02")]
+    [InlineData("2026-03-02T05", "2026-03")]
+    [InlineData("2026-W10", "2026-03")]
+    [InlineData("2026-W09", "2026-02")]
+    [InlineData("2026-W01", "2025-12")] // ISO week 1 of 2026 starts Monday 29 December 2025
+    [InlineData("2026-01", "2026-01")]
+    [InlineData("adhoc-7f3a", "2026-03")]
+    public void Runs_are_filed_under_the_month_their_period_names(string period, string month)
+    {
+        Assert.Equal(month, RunStore.MonthOf(period, Monday));
+    }
+
+    [Fact]
+    public async Task A_run_whose_period_names_no_date_is_found_by_job_and_period()
+    {
+        var store = new RunStore(await azurite.NewAccountAsync());
+        await store.SaveAsync(Run("WhatIf", "request-42", RunStatus.Succeeded, Monday));
+
+        Assert.Equal(Monday, (await store.GetAsync("WhatIf", "request-42"))?.StartedAt);
+        Assert.Null(await store.GetAsync("WhatIf", "request-43"));
+    }
+
+    [Fact]
+    public async Task A_month_lists_its_runs()
+    {
+        var store = new RunStore(await azurite.NewAccountAsync());
+        await store.SaveAsync(Run("IngestUsage", "2026-03-02T05", RunStatus.Succeeded, Monday));
+        await store.SaveAsync(Run("IngestUsage", "2026-03-02T06", RunStatus.Succeeded, Monday.AddHours(1)));
+        await store.SaveAsync(Run("IngestUsage", "2026-02-28T23", RunStatus.Succeeded, Monday.AddDays(-2)));
+
+        var march = await store.ListMonthAsync(2026, 3);
+
+        Assert.Equal(["2026-03-02T05", "2026-03-02T06"], march.Select(r => r.Period));
+    }
+
+    [Fact]
+    public async Task A_run_with_very_many_problems_keeps_the_first_ones_and_says_how_many_more()
+    {
+        var store = new RunStore(await azurite.NewAccountAsync());
+        var problems = Enumerable.Range(1, 250).Select(i => $"row {i}: unknown model 'x-{i}'").ToArray();
+
+        await store.SaveAsync(Run("IngestUsage", "2026-03-02T05", RunStatus.PartiallySucceeded, Monday, problems));
+
+        var stored = (await store.GetAsync("IngestUsage", "2026-03-02T05"))!.Problems;
+        Assert.Equal(RunStore.MaxProblemsStored + 1, stored.Count);
+        Assert.Equal("row 200: unknown model 'x-200'", stored[199]);
+        Assert.Equal("… and 50 more problems not stored.", stored[^1]);
+    }
+}
