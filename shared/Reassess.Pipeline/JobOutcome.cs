@@ -20,7 +20,7 @@ public sealed class JobOutcome(string job, string period, DateTimeOffset started
 
     public void Count(string what, long by = 1) => _counts[what] = _counts.GetValueOrDefault(what) + by;
 
-    public void Problem(InputProblem problem) => _problems.Add(problem);
+    public void AddProblem(InputProblem problem) => _problems.Add(problem);
 
     public void AddProblems(IEnumerable<InputProblem> problems) => _problems.AddRange(problems);
 

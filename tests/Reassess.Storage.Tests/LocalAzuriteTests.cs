@@ -35,6 +35,18 @@ public sealed class LocalAzuriteTests
     }
 
     [Fact]
+    public void The_shared_reference_data_is_found_beside_the_checkout_not_inside_it()
+    {
+        var root = RepositoryRoot.Find();
+
+        var data = Testing.SharedData.Folder;
+
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(root)!, "shared", "data"), data);
+        Assert.True(Directory.Exists(Testing.SharedData.Path("prices")));
+        Assert.Throws<FileNotFoundException>(() => Testing.SharedData.Path("no-such-file.json"));
+    }
+
+    [Fact]
     public async Task Azurite_with_a_data_folder_keeps_rows_across_a_restart_and_stops_on_dispose()
     {
         var location = Directory.CreateTempSubdirectory("reassess-azurite-").FullName;

@@ -26,7 +26,7 @@ public static class IngestUsage
             var files = DropFiles(path);
             if (files is null)
             {
-                outcome.Problem(new InputProblem(path, "", "does not exist; check Reassess__UsageSources."));
+                outcome.AddProblem(new InputProblem(path, "", "does not exist; check Reassess__UsageSources."));
                 continue;
             }
 
@@ -46,7 +46,7 @@ public static class IngestUsage
                 }
                 else
                 {
-                    outcome.Problem(new InputProblem(file, "", $"unknown usage format '{source.Format}'; use one of {string.Join(", ", ReaderCatalog.Default.Usage.Formats.Concat(ReaderCatalog.Default.Evals.Formats))}."));
+                    outcome.AddProblem(new InputProblem(file, "", $"unknown usage format '{source.Format}'; use one of {string.Join(", ", ReaderCatalog.Default.Usage.Formats.Concat(ReaderCatalog.Default.Evals.Formats))}."));
                     break;
                 }
             }
@@ -54,7 +54,7 @@ public static class IngestUsage
 
         // Kept, not lost: the rows are stored under their workload id and count once the workload is added.
         foreach (var (workloadId, rows) in unknown)
-            outcome.Problem(new InputProblem("usage", $"workload '{workloadId}'", $"{rows:N0} row(s) for a workload not in the catalogue; stored, assessed once the workload is added."));
+            outcome.AddProblem(new InputProblem("usage", $"workload '{workloadId}'", $"{rows:N0} row(s) for a workload not in the catalogue; stored, assessed once the workload is added."));
 
         return await context.FinishAsync(outcome, cancellationToken);
     }
@@ -86,7 +86,7 @@ public static class IngestUsage
         }
         catch (InputRejectedException e)
         {
-            outcome.Problem(e.Problem with { Message = $"{e.Problem.Message} — file skipped; rows stored before stay." });
+            outcome.AddProblem(e.Problem with { Message = $"{e.Problem.Message} — file skipped; rows stored before stay." });
             return [];
         }
     }

@@ -25,7 +25,7 @@ public static class RefreshPrices
             var path = context.Settings.Resolve(source.Path);
             if (!ReaderCatalog.Default.Prices.TryGet(source.Format, out var reader))
             {
-                outcome.Problem(new InputProblem(path, "", $"unknown price format '{source.Format}'; use one of {string.Join(", ", ReaderCatalog.Default.Prices.Formats)}."));
+                outcome.AddProblem(new InputProblem(path, "", $"unknown price format '{source.Format}'; use one of {string.Join(", ", ReaderCatalog.Default.Prices.Formats)}."));
                 continue;
             }
 
@@ -51,6 +51,7 @@ public static class RefreshPrices
         JobOutcome outcome, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(asOf.UtcDateTime);
+        var fileName = Path.GetFileName(path);
         byte[] raw;
         try
         {
@@ -58,28 +59,53 @@ public static class RefreshPrices
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
-            outcome.Problem(new InputProblem(path, "", $"cannot be read ({e.Message}); check Reassess__PriceSources. The last good prices stay in force."));
-            return null;
+            outcome.AddProblem(new InputProblem(path, "", $"cannot be read ({e.Message}); check Reassess__PriceSources."));
+            return await LastGoodSheetAsync(context, reader, source, asOf, outcome, cancellationToken);
         }
 
-        var fileName = Path.GetFileName(path);
-        await context.Reports.ArchiveRawSheetAsync(source.Format, day, fileName, raw, cancellationToken);
-        var started = context.Clock.GetTimestamp();
         try
         {
-            var readContext = new ReadContext(asOf, context.Clock.GetUtcNow());
-            var result = await reader.ReadAsync(new MemoryStream(raw, writable: false), path, readContext, cancellationToken);
+            var result = await ParseAsync(context, reader, source, path, raw, asOf, cancellationToken);
             outcome.Count($"{source.Format} records", result.Records.Count);
             outcome.AddProblems(result.Rejected);
-            context.Logger.LogInformation("Read {Format} sheet {File}: {Records:N0} prices, {Skipped:N0} skipped on purpose, {Rejected:N0} rejected ({Bytes:N0} bytes in {Ms:0} ms)",
-                source.Format, fileName, result.Records.Count, result.Skipped.Count, result.Rejected.Count, raw.Length, context.Clock.GetElapsedTime(started).TotalMilliseconds);
+            // Archived only once it parses, so the newest archived sheet of a source is always its last good one.
+            await context.Reports.ArchiveRawSheetAsync(source.Format, day, fileName, raw, cancellationToken);
             return result.Records;
         }
         catch (InputRejectedException e)
         {
             await context.Reports.QuarantineAsync(source.Format, day, fileName, raw, e.Problem.ToString(), cancellationToken);
-            outcome.Problem(e.Problem with { Message = $"{e.Problem.Message} — sheet quarantined; the last good prices stay in force." });
-            return null;
+            outcome.AddProblem(e.Problem with { Message = $"{e.Problem.Message} — sheet quarantined; the last good {source.Format} sheet stays in force." });
+            return await LastGoodSheetAsync(context, reader, source, asOf, outcome, cancellationToken);
         }
+    }
+
+    /// <summary>The newest archived sheet of the source: what was in force before this run's sheet failed.</summary>
+    private static async Task<IReadOnlyList<PriceRecord>?> LastGoodSheetAsync(
+        PipelineContext context, IRecordReader<PriceRecord> reader, SourceSpec source, DateTimeOffset asOf, JobOutcome outcome,
+        CancellationToken cancellationToken)
+    {
+        var container = context.Account.Settings.PriceSheetsContainer;
+        var archived = await context.Reports.ListAsync($"{container}/raw/{source.Format}/", cancellationToken);
+        if (archived.Count == 0) return null;
+
+        var latest = archived.Max(StringComparer.Ordinal)!;
+        var file = await context.Reports.DownloadAsync(latest, cancellationToken);
+        if (file is null) return null;
+        var result = await ParseAsync(context, reader, source, latest, file.Content, asOf, cancellationToken);
+        outcome.Count($"{source.Format} records from the last good sheet", result.Records.Count);
+        return result.Records;
+    }
+
+    private static async Task<ReadResult<PriceRecord>> ParseAsync(
+        PipelineContext context, IRecordReader<PriceRecord> reader, SourceSpec source, string name, byte[] raw, DateTimeOffset asOf,
+        CancellationToken cancellationToken)
+    {
+        var started = context.Clock.GetTimestamp();
+        var result = await reader.ReadAsync(new MemoryStream(raw, writable: false), name, new ReadContext(asOf, context.Clock.GetUtcNow()), cancellationToken);
+        context.Logger.LogInformation("Read {Format} sheet {File}: {Records:N0} prices, {Skipped:N0} skipped on purpose, {Rejected:N0} rejected ({Bytes:N0} bytes in {Ms:0} ms)",
+            source.Format, Path.GetFileName(name), result.Records.Count, result.Skipped.Count, result.Rejected.Count, raw.Length,
+            context.Clock.GetElapsedTime(started).TotalMilliseconds);
+        return result;
     }
 }

@@ -74,7 +74,7 @@ public static class AzuriteLauncher
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException(
-                "npm was not found. Install Node.js 20 or later (it brings npm), then run 'npm ci' in " + repositoryRoot + ".", e);
+                "npm was not found. Install Node.js 22 or later (Azurite 3.37 asks for it; it brings npm), then run 'npm ci' in " + repositoryRoot + ".", e);
         }
 
         using (npm)
@@ -87,7 +87,7 @@ public static class AzuriteLauncher
             if (npm.ExitCode != 0 || !File.Exists(executable))
                 throw new InvalidOperationException(
                     $"'npm {command}' in {repositoryRoot} failed (exit code {npm.ExitCode}); see the npm lines above. " +
-                    "Fix the cause (network to the npm registry, Node.js 20+) and run it by hand.");
+                    "Fix the cause (network to the npm registry, Node.js 22+) and run it by hand.");
         }
 
         say("Azurite installed.");
@@ -135,7 +135,7 @@ public static class AzuriteLauncher
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException(
                         $"Azurite did not open ports {blob} (blob) and {table} (table) within {options.StartTimeout.TotalSeconds:0} s. " +
-                        $"Check 'node --version' (20+ needed) and run '{executable} --help' in {root}; or start Azurite yourself and set " +
+                        $"Check 'node --version' (Azurite 3.37 asks for 22+) and run '{executable} --help' in {root}; or start Azurite yourself and set " +
                         $"AzureWebJobsStorage. Its output so far:{Environment.NewLine}{output}");
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Reassess.Pipeline.Jobs;
+using Reassess.Storage.Configuration;
+using Reassess.Storage.Local;
+
+namespace Reassess.Pipeline.Tests;
+
+/// <summary>
+/// A private copy of the repo's <c>samples/</c> folder that a test may break on purpose, and a pipeline context over
+/// it on its own tables and containers.
+/// </summary>
+public sealed class SampleWorkspace : IDisposable
+{
+    public static readonly DateTimeOffset AsOf = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+
+    public SampleWorkspace(StorageAccount account)
+    {
+        Root = Directory.CreateTempSubdirectory("reassess-samples-").FullName;
+        CopyFolder(Path.Combine(RepositoryRoot.Find(), "samples"), Path.Combine(Root, "samples"));
+        Context = new PipelineContext(account, new PipelineSettings { ContentRoot = Root }, TimeProvider.System, NullLogger.Instance);
+    }
+
+    public string Root { get; }
+    public PipelineContext Context { get; }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public Task<WeeklyRun.Result> RunAsync(int weeks = 1) => WeeklyRun.RunAsync(Context, AsOf, weeks);
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Azure.Data.Tables;
+using Reassess.Storage.Configuration;
+
+namespace Reassess.Pipeline.Tests;
+
+/// <summary>Every row of every table and every blob of the account, as comparable text.</summary>
+public static class StorageSnapshot
+{
+    private static readonly HashSet<string> ServiceColumns = ["Timestamp", "odata.etag"];
+
+    public static async Task<SortedDictionary<string, string>> TakeAsync(StorageAccount account)
+    {
+        var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in account.Settings.AllTables)
+        {
+            await foreach (var entity in account.Table(name).QueryAsync<TableEntity>())
+            {
+                // A run record logs what that run did (a rerun changes no price, so its counts differ): same row, by key.
+                var columns = name == account.Settings.RunsTable
+                    ? []
+                    : entity.Keys.Where(k => !ServiceColumns.Contains(k)).Order(StringComparer.Ordinal)
+                        .Select(k => $"{k}={Convert.ToString(entity[k], System.Globalization.CultureInfo.InvariantCulture)}");
+                snapshot[$"table {name} {entity.PartitionKey} {entity.RowKey}"] = string.Join("; ", columns);
+            }
+        }
+
+        foreach (var name in account.Settings.AllContainers)
+        {
+            var container = account.Container(name);
+            await foreach (var blob in container.GetBlobsAsync())
+            {
+                var content = await container.GetBlobClient(blob.Name).DownloadContentAsync();
+                snapshot[$"blob {name}/{blob.Name}"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content.Value.Content.ToArray()));
+            }
+        }
+
+        return snapshot;
+    }
+}
