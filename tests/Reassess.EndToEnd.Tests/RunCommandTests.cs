@@ -31,6 +31,25 @@ public class RunCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Running_the_same_week_twice_leaves_the_same_rows_and_byte_identical_report_blobs()
+    {
+        var settings = azurite.NewSettings();
+        var account = new StorageAccount(settings);
+        string[] args = ["run", "--as-of", "2026-11-25", "--weeks", "2", "--out", Directory.CreateTempSubdirectory("reassess-out-").FullName];
+
+        var first = await ReassessCli.RunAsync(Environment(settings), args);
+        var afterFirst = await StorageSnapshot.TakeAsync(account);
+        var second = await ReassessCli.RunAsync(Environment(settings), args);
+        var afterSecond = await StorageSnapshot.TakeAsync(account);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("0 prices changed", second.StandardError);
+        Assert.Contains(afterFirst.Keys, k => k == "blob reports/2026-W48/index.html");
+        Assert.Contains(afterFirst.Keys, k => k.StartsWith("table Assessments product-tagging week|2026-W48", StringComparison.Ordinal));
+        Assert.Empty(StorageSnapshot.Differences(afterFirst, afterSecond));
+    }
+
+    [Fact]
     public async Task Run_with_a_bad_date_says_what_to_type()
     {
         var result = await ReassessCli.RunAsync(Environment(azurite.NewSettings()), "run", "--as-of", "23/11/2026");

@@ -17,9 +17,7 @@ public class WeeklyRunTests(AzuriteFixture azurite)
         var second = await workspace.RunAsync(weeks: 2);
         var afterSecond = await StorageSnapshot.TakeAsync(account);
 
-        var changed = afterFirst.Where(e => afterSecond.GetValueOrDefault(e.Key) != e.Value).Select(e => e.Key)
-            .Concat(afterSecond.Keys.Except(afterFirst.Keys)).ToList();
-        Assert.Empty(changed);
+        Assert.Empty(StorageSnapshot.Differences(afterFirst, afterSecond));
         Assert.Contains(afterFirst.Keys, k => k.StartsWith("blob reports/2026-W48/index.html"));
         Assert.Contains(afterFirst.Keys, k => k.StartsWith("blob reports/latest/finance.csv"));
         Assert.Equal(first.Files.Select(f => f.Content), second.Files.Select(f => f.Content));

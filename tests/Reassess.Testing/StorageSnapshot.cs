@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Reassess.Storage.Configuration;
 
-namespace Reassess.Pipeline.Tests;
+namespace Reassess.Testing;
 
 /// <summary>Every row of every table and every blob of the account, as comparable text.</summary>
 public static class StorageSnapshot
@@ -36,4 +36,10 @@ public static class StorageSnapshot
 
         return snapshot;
     }
+
+    /// <summary>Keys whose content differs, or that only one snapshot has.</summary>
+    public static IReadOnlyList<string> Differences(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        before.Where(e => after.GetValueOrDefault(e.Key) != e.Value).Select(e => e.Key)
+            .Concat(after.Keys.Except(before.Keys))
+            .ToList();
 }
