@@ -180,7 +180,7 @@ public static class HtmlReport
         if (a.Flip is { } flip)
         {
             html.Line($"<p class=\"flip\">Changed from {Badge(flip.PreviousVerdict)} (assessed {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))}): " +
-                      $"{Html.E(string.Join("; ", flip.Drivers ?? []))}</p>");
+                      $"{Html.E(string.Join("; ", (flip.Drivers ?? []).Select(d => d.TrimEnd('.'))))}</p>");
         }
 
         html.Line("<h4>Thresholds</h4>");
@@ -252,7 +252,7 @@ public static class HtmlReport
             foreach (var p in prices)
             {
                 html.Line($"<tr><td>{Html.E(p.Role)}</td><td>{Html.E(p.Key)}</td>" +
-                          $"<td>{Html.E(ReportFormat.Date(p.EffectiveFrom))}</td><td>{Html.E(p.Source)}</td></tr>");
+                          $"<td>{Html.E(ReportFormat.EffectiveFrom(p.EffectiveFrom))}</td><td>{Html.E(p.Source)}</td></tr>");
             }
 
             html.Line("</tbody>");

@@ -91,6 +91,10 @@ public static class ReportFormat
     /// <summary>The UTC date of an instant.</summary>
     public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd", Invariant);
 
+    /// <summary>When a price took effect; an undated sheet's price has been in force since before Reassess first saw it.</summary>
+    public static string EffectiveFrom(DateTimeOffset instant) =>
+        instant == DateTimeOffset.UnixEpoch ? "undated (since first seen)" : Date(instant);
+
     /// <summary>An instant in UTC, to the minute: <c>2026-11-23 06:00 UTC</c>.</summary>
     public static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Invariant) + " UTC";

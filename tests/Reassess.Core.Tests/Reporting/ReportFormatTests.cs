@@ -56,4 +56,11 @@ public class ReportFormatTests
         Assert.Equal("2026-11-23 06:00 UTC", ReportFormat.Instant(local));
         Assert.Equal("2026-11-23", ReportFormat.Date(local));
     }
+
+    [Fact]
+    public void An_undated_price_reads_as_in_force_since_first_seen()
+    {
+        Assert.Equal("undated (since first seen)", ReportFormat.EffectiveFrom(DateTimeOffset.UnixEpoch));
+        Assert.Equal("2026-10-01", ReportFormat.EffectiveFrom(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
 }
