@@ -46,9 +46,12 @@ public sealed class ReaderCatalog(
     IEnumerable<IRecordReader<DailyUsage>> usageReaders,
     IEnumerable<IRecordReader<EvalPoint>> evalReaders)
 {
-    /// <summary>The built-in readers: prices <c>genai-prices</c>, <c>overrides</c>; usage <c>csv</c>; evals <c>evals</c>.</summary>
+    /// <summary>
+    /// The built-in readers: prices <c>genai-prices</c>, <c>overrides</c>, <c>litellm</c>, <c>azure-retail</c>,
+    /// <c>openrouter</c>; usage <c>csv</c>; evals <c>evals</c>.
+    /// </summary>
     public static ReaderCatalog Default { get; } = new(
-        [new GenAiPricesReader(), new OverridesPriceReader()],
+        [new GenAiPricesReader(), new OverridesPriceReader(), new LiteLlmReader(), new AzureRetailReader(), new OpenRouterReader()],
         [new UsageDropReader()],
         [new EvalDropReader()]);
 

@@ -10,7 +10,7 @@ public sealed class ReaderCatalogTests
     {
         var catalog = ReaderCatalog.Default;
 
-        Assert.Equal(["genai-prices", "overrides"], catalog.Prices.Formats);
+        Assert.Equal(["azure-retail", "genai-prices", "litellm", "openrouter", "overrides"], catalog.Prices.Formats);
         Assert.Equal(["csv"], catalog.Usage.Formats);
         Assert.Equal(["evals"], catalog.Evals.Formats);
         Assert.IsType<GenAiPricesReader>(catalog.Prices.Get("GenAI-Prices"));
@@ -21,9 +21,9 @@ public sealed class ReaderCatalogTests
     [Fact]
     public void Unknown_format_says_which_formats_exist()
     {
-        var error = Assert.Throws<ArgumentException>(() => ReaderCatalog.Default.Prices.Get("litellm"));
+        var error = Assert.Throws<ArgumentException>(() => ReaderCatalog.Default.Prices.Get("helicone"));
 
-        Assert.StartsWith("'litellm' is not a known price format; use one of: genai-prices, overrides", error.Message);
+        Assert.StartsWith("'helicone' is not a known price format; use one of: azure-retail, genai-prices, litellm, openrouter, overrides", error.Message);
         Assert.False(ReaderCatalog.Default.Usage.TryGet("json", out _));
     }
 }

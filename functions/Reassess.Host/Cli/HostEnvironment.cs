@@ -13,12 +13,14 @@ public static class HostEnvironment
 {
     public const string LocalSettingsFile = "local.settings.json";
 
-    public static IConfiguration LoadConfiguration(string contentRoot)
+    public static IConfiguration LoadConfiguration(string contentRoot) =>
+        new ConfigurationBuilder().AddInMemoryCollection(LocalSettings(contentRoot)).AddEnvironmentVariables().Build();
+
+    /// <summary>The "Values" of <c>local.settings.json</c> in <paramref name="contentRoot"/>, when there is one.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> LocalSettings(string contentRoot)
     {
-        var builder = new ConfigurationBuilder();
-        var localSettings = Path.Combine(contentRoot, LocalSettingsFile);
-        if (File.Exists(localSettings)) builder.AddInMemoryCollection(ReadValues(localSettings));
-        return builder.AddEnvironmentVariables().Build();
+        var path = Path.Combine(contentRoot, LocalSettingsFile);
+        return File.Exists(path) ? ReadValues(path).ToList() : [];
     }
 
     /// <summary>Progress goes to stderr so that stdout stays the command's answer (the what-if JSON, for one).</summary>

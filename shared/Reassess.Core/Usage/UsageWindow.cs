@@ -6,7 +6,10 @@ namespace Reassess.Core.Usage;
 /// </summary>
 public sealed record UsageWindow
 {
-    /// <summary>Length of the window in days (the divisor that turns window calls into monthly calls).</summary>
+    /// <summary>
+    /// Length of the window in days (the divisor that turns window calls into monthly calls), less the days whose call
+    /// count no source gives (<see cref="DaysWithoutCallCount"/>).
+    /// </summary>
     public int Days { get; init; } = 28;
 
     /// <summary>First and last UTC day of the window, when it comes from stored usage.</summary>
@@ -33,6 +36,19 @@ public sealed record UsageWindow
 
     /// <summary>Sources the usage came from, for the audit trail.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>
+    /// Days in the window with usage but no call count from any source (Anthropic or FOCUS alone): an evidence gap.
+    /// Their tokens are left out of the totals and the days out of <see cref="Days"/>, so per-call figures and monthly
+    /// volume come from the days whose calls are known instead of reading unknown calls as zero.
+    /// </summary>
+    public int DaysWithoutCallCount { get; init; }
+
+    /// <summary>
+    /// Where several sources reported the same day and model, which one each measure was taken from
+    /// (<see cref="SourcePrecedence"/>), e.g. <c>28 day(s) of anthropic/claude-haiku-4-5 reported by anthropic, gateway: …</c>.
+    /// </summary>
+    public IReadOnlyList<string> SourceChoices { get; init; } = [];
 
     public bool HasUsage => Calls > 0;
 }

@@ -18,11 +18,21 @@ public static class UsageWindowBuilder
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         var (from, to) = WindowBounds(assessedAt, days);
-        var inWindow = rows.Where(r => r.Day >= from && r.Day <= to).ToList();
+
+        // One row per day and model: where several sources reported it, the precedence decides what counts.
+        var resolved = rows
+            .Where(r => r.Day >= from && r.Day <= to)
+            .GroupBy(r => (r.Day, r.Model))
+            .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Model, StringComparer.Ordinal)
+            .Select(g => (Model: g.Key.Model, Resolved: SourcePrecedence.Resolve(g.OrderBy(r => r.Source, StringComparer.Ordinal).ToList())))
+            .ToList();
+        var withoutCalls = resolved.Where(r => r.Resolved.Row.ReportsUsage && !r.Resolved.Row.HasCallCount).Select(r => r.Resolved.Row.Day).ToHashSet();
+        var counted = resolved.Select(r => r.Resolved.Row).Where(r => r.HasCallCount).ToList();
+        var daysWithoutCallCount = withoutCalls.Count(d => !counted.Any(r => r.Day == d && r.Calls > 0));
 
         long latencyCalls = 0;
         decimal latencyWeighted = 0;
-        foreach (var day in inWindow.Where(r => r.LatencyP95Ms is not null && r.Calls > 0))
+        foreach (var day in counted.Where(r => r.LatencyP95Ms is not null && r.Calls > 0))
         {
             latencyCalls += day.Calls;
             latencyWeighted += day.LatencyP95Ms!.Value * day.Calls;
@@ -35,22 +45,32 @@ public static class UsageWindowBuilder
             .Select(e => e.Score)
             .ToList();
 
+        var sources = resolved
+            .SelectMany(r => r.Resolved.Choice?.Used ?? [r.Resolved.Row.Source])
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
         return new UsageWindow
         {
-            Days = days,
+            Days = Math.Max(1, days - daysWithoutCallCount),
             From = from,
             To = to,
-            Calls = inWindow.Sum(r => r.Calls),
-            UncachedInputTokens = inWindow.Sum(r => r.UncachedInputTokens),
-            CachedInputTokens = inWindow.Sum(r => r.CachedInputTokens),
-            CacheWriteTokens = inWindow.Sum(r => r.CacheWriteTokens),
-            OutputTokens = inWindow.Sum(r => r.OutputTokens),
+            Calls = counted.Sum(r => r.Calls),
+            UncachedInputTokens = counted.Sum(r => r.UncachedInputTokens),
+            CachedInputTokens = counted.Sum(r => r.CachedInputTokens),
+            CacheWriteTokens = counted.Sum(r => r.CacheWriteTokens),
+            OutputTokens = counted.Sum(r => r.OutputTokens),
             LatencyP95Ms = latencyCalls > 0 ? latencyWeighted / latencyCalls : null,
-            FormatChecked = inWindow.Sum(r => r.FormatChecked ?? 0),
-            FormatViolations = inWindow.Sum(r => r.FormatViolations ?? 0),
+            FormatChecked = counted.Sum(r => r.FormatChecked ?? 0),
+            FormatViolations = counted.Sum(r => r.FormatViolations ?? 0),
             EvalScores = scores,
-            DaysWithUsage = inWindow.Where(r => r.Calls > 0).Select(r => r.Day).Distinct().Count(),
-            Sources = inWindow.Select(r => r.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            DaysWithUsage = counted.Where(r => r.Calls > 0).Select(r => r.Day).Distinct().Count(),
+            Sources = sources,
+            DaysWithoutCallCount = daysWithoutCallCount,
+            SourceChoices = resolved
+                .Where(r => r.Resolved.Choice is not null)
+                .GroupBy(r => $"{r.Model} {r.Resolved.Choice}", StringComparer.Ordinal)
+                .Select(g => $"{g.Count()} day(s) of {g.Key}")
+                .ToList(),
         };
     }
 }

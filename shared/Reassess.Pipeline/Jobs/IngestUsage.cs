@@ -1,29 +1,48 @@
-using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Usage;
+using Reassess.Pipeline.Usage;
 using Reassess.Sources;
+using Reassess.Sources.Usage;
 
 namespace Reassess.Pipeline.Jobs;
 
 /// <summary>
-/// Reads every configured usage and eval drop and upserts daily rows (rerunning rewrites the same rows). A bad row is
-/// reported with its file and line and skipped; a file that cannot be read at all is skipped whole; the rest goes in.
+/// Reads every configured usage source and upserts daily rows (rerunning rewrites the same rows): teams' drops
+/// (<c>csv</c>, <c>evals</c>), which name their workload, and provider and billing sources (<c>openai</c>,
+/// <c>anthropic</c>, <c>azure-monitor</c>, <c>focus</c>, <c>openai-costs</c>, <c>anthropic-costs</c>; files, or a URL
+/// pulled over the API), mapped to workloads by their <c>usage.match</c> rules. A bad row is reported with its file and
+/// line and skipped; a file or API page that cannot be read is skipped whole; usage no workload claims is totalled and
+/// reported; days without a call count are reported as evidence gaps; the rest goes in.
 /// </summary>
 public static class IngestUsage
 {
     public const string JobName = "IngestUsage";
     private static readonly string[] DropExtensions = [".csv", ".json"];
 
-    public static async Task<JobOutcome> RunAsync(PipelineContext context, string period, CancellationToken cancellationToken = default)
+    public static Task<JobOutcome> RunAsync(PipelineContext context, string period, CancellationToken cancellationToken = default) =>
+        RunAsync(context, period, UsageIngestOptions.FromEnvironment(), cancellationToken);
+
+    public static async Task<JobOutcome> RunAsync(PipelineContext context, string period, UsageIngestOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var outcome = new JobOutcome(JobName, period, context.Clock.GetUtcNow());
-        var known = (await context.Workloads.GetAllAsync(cancellationToken)).Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+        var workloads = await context.Workloads.GetAllAsync(cancellationToken);
+        var known = workloads.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+        var mapper = new UsageMapper(workloads);
         var unknown = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var ingested = new List<DailyUsage>();
 
         foreach (var source in context.Settings.UsageSources)
         {
+            if (UsageReaders.Metered.TryGet(source.Format, out var meteredReader))
+            {
+                var rows = await new MeteredSourceIngest(context, mapper, options, outcome).ReadAsync(source, meteredReader, cancellationToken);
+                await StoreAsync(context, rows, outcome, ingested, cancellationToken);
+                continue;
+            }
+
             var path = context.Settings.Resolve(source.Path);
-            var files = DropFiles(path);
+            var files = DropFolder.Files(path, DropExtensions);
             if (files is null)
             {
                 outcome.AddProblem(new InputProblem(path, "", "does not exist; check Reassess__UsageSources."));
@@ -34,19 +53,20 @@ public static class IngestUsage
             {
                 if (ReaderCatalog.Default.Usage.TryGet(source.Format, out var usageReader))
                 {
-                    var rows = await ReadFileAsync(context, usageReader, file, outcome, cancellationToken);
+                    var rows = await DropFolder.ReadFileAsync(context, usageReader, file, outcome, cancellationToken);
                     foreach (var row in rows.Where(r => !known.Contains(r.WorkloadId)))
                         unknown[row.WorkloadId] = unknown.GetValueOrDefault(row.WorkloadId) + 1;
-                    outcome.Count("usage rows", (await context.Usage.UpsertDailyAsync(rows, cancellationToken)).Entities);
+                    await StoreAsync(context, rows, outcome, ingested, cancellationToken);
                 }
                 else if (ReaderCatalog.Default.Evals.TryGet(source.Format, out var evalReader))
                 {
-                    var points = await ReadFileAsync(context, evalReader, file, outcome, cancellationToken);
+                    var points = await DropFolder.ReadFileAsync(context, evalReader, file, outcome, cancellationToken);
                     outcome.Count("eval points", (await context.Usage.UpsertEvalsAsync(points, cancellationToken)).Entities);
                 }
                 else
                 {
-                    outcome.AddProblem(new InputProblem(file, "", $"unknown usage format '{source.Format}'; use one of {string.Join(", ", ReaderCatalog.Default.Usage.Formats.Concat(ReaderCatalog.Default.Evals.Formats))}."));
+                    var formats = ReaderCatalog.Default.Usage.Formats.Concat(ReaderCatalog.Default.Evals.Formats).Concat(UsageReaders.Metered.Formats);
+                    outcome.AddProblem(new InputProblem(file, "", $"unknown usage format '{source.Format}'; use one of {string.Join(", ", formats)}."));
                     break;
                 }
             }
@@ -56,38 +76,14 @@ public static class IngestUsage
         foreach (var (workloadId, rows) in unknown)
             outcome.AddProblem(new InputProblem("usage", $"workload '{workloadId}'", $"{rows:N0} row(s) for a workload not in the catalogue; stored, assessed once the workload is added."));
 
+        await UsageEvidence.ReportAsync(context, ingested.Where(r => known.Contains(r.WorkloadId)).ToList(), outcome, cancellationToken);
         return await context.FinishAsync(outcome, cancellationToken);
     }
 
-    private static IReadOnlyList<string>? DropFiles(string path)
+    private static async Task StoreAsync(
+        PipelineContext context, IReadOnlyList<DailyUsage> rows, JobOutcome outcome, List<DailyUsage> ingested, CancellationToken cancellationToken)
     {
-        if (File.Exists(path)) return [path];
-        if (!Directory.Exists(path)) return null;
-        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => DropExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static async Task<IReadOnlyList<T>> ReadFileAsync<T>(
-        PipelineContext context, IRecordReader<T> reader, string file, JobOutcome outcome, CancellationToken cancellationToken)
-    {
-        var started = context.Clock.GetTimestamp();
-        try
-        {
-            await using var stream = File.OpenRead(file);
-            var now = context.Clock.GetUtcNow();
-            var result = await reader.ReadAsync(stream, file, new ReadContext(now, now), cancellationToken);
-            outcome.AddProblems(result.Rejected);
-            var elapsed = context.Clock.GetElapsedTime(started).TotalSeconds;
-            context.Logger.LogInformation("Read {File}: {Rows:N0} rows, {Rejected:N0} rejected ({Rate:N0} rows/s)",
-                Path.GetFileName(file), result.Records.Count, result.Rejected.Count, elapsed > 0 ? result.Records.Count / elapsed : 0);
-            return result.Records;
-        }
-        catch (InputRejectedException e)
-        {
-            outcome.AddProblem(e.Problem with { Message = $"{e.Problem.Message} — file skipped; rows stored before stay." });
-            return [];
-        }
+        outcome.Count("usage rows", (await context.Usage.UpsertDailyAsync(rows, cancellationToken)).Entities);
+        ingested.AddRange(rows);
     }
 }

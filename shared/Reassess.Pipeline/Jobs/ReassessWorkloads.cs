@@ -20,14 +20,35 @@ public static class ReassessWorkloads
     public const string JobName = "ReassessWorkloads";
     private const int Parallelism = 4;
 
-    public static async Task<JobOutcome> RunAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken = default)
+    /// <summary>The weekly run: every workload, as of the week's Monday 00:00 UTC, stored under the week too.</summary>
+    public static Task<JobOutcome> RunAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken = default) =>
+        RunAsync(context, week.ToString(), week.Start, week.ToString(), only: null, cancellationToken);
+
+    /// <summary>
+    /// An on-demand reassessment as of now, of every workload or only the ids given (unknown ids are reported);
+    /// stored with its time, not under a week, so it never rewrites a weekly verdict.
+    /// </summary>
+    public static Task<JobOutcome> RunNowAsync(PipelineContext context, IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
     {
-        var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
-        var assessedAt = week.Start;
+        var now = context.Clock.GetUtcNow();
+        return RunAsync(context, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), now, week: null, only, cancellationToken);
+    }
+
+    private static async Task<JobOutcome> RunAsync(
+        PipelineContext context, string period, DateTimeOffset assessedAt, string? week, IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
+    {
+        var outcome = new JobOutcome(JobName, period, context.Clock.GetUtcNow());
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
+        if (only is not null)
+        {
+            foreach (var missing in only.Except(workloads.Select(w => w.Id), StringComparer.Ordinal))
+                outcome.AddProblem(new InputProblem("request", $"workload '{missing}'", "is not in the catalogue; add it with PUT /api/workloads/{id}."));
+            workloads = workloads.Where(w => only.Contains(w.Id, StringComparer.Ordinal)).ToList();
+        }
+
         var prices = new PriceBook(await context.Prices.GetAllInForceAsync(assessedAt, cancellationToken));
-        context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Week} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",
-            workloads.Count, week, assessedAt, prices.Count);
+        context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Period} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",
+            workloads.Count, period, assessedAt, prices.Count);
 
         var verdicts = new ConcurrentDictionary<Verdict, int>();
         var problems = new ConcurrentBag<InputProblem>();
@@ -39,7 +60,7 @@ public static class ReassessWorkloads
                 try
                 {
                     var assessment = await AssessAsync(context, workload, prices, assessedAt, ct);
-                    await context.Assessments.SaveAsync(assessment, week.ToString(), ct);
+                    await context.Assessments.SaveAsync(assessment, week, ct);
                     verdicts.AddOrUpdate(assessment.Verdict, 1, (_, n) => n + 1);
                 }
                 catch (AssessmentException e)

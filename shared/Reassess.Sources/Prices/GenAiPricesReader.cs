@@ -13,7 +13,9 @@ namespace Reassess.Sources.Prices;
 /// the list with the latest <c>constraint.start_date</c> on or before that day, else the unconstrained one (effective
 /// since <see cref="DateTimeOffset.UnixEpoch"/>). Time-of-day lists (off-peak prices) are left out with a reason, not guessed.
 /// <c>input_mtok</c>, <c>cache_read_mtok</c>, <c>cache_write_mtok</c> and <c>output_mtok</c> are read; a tiered
-/// value <c>{base, tiers}</c> gives its <c>base</c>. Models without an input or output token price are skipped.
+/// value <c>{base, tiers}</c> gives its <c>base</c> as the price and its tiers as <see cref="PriceRecord.Tiers"/>.
+/// Models without an input or output token price are skipped. The models' <c>match</c> rules, which name every id a
+/// model goes by, are read by <see cref="GenAiMatchRules"/> for alias resolution.
 /// </summary>
 public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
 {
@@ -23,6 +25,9 @@ public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
     public const string SourceId = "genai-prices";
 
     private static readonly string[] TokenPriceNames = ["input_mtok", "cache_read_mtok", "cache_write_mtok", "output_mtok"];
+
+    /// <summary>The record's name of each of <see cref="TokenPriceNames"/>, for tiers.</summary>
+    private static readonly string[] RecordPriceNames = [PriceNames.Input, PriceNames.CachedInput, PriceNames.CacheWrite, PriceNames.Output];
 
     public string Format => FormatName;
 
@@ -99,7 +104,7 @@ public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
             if (ChoosePriceList(model, modelLocation, asOf, results) is not { } chosen) continue;
             if (ReadTokenPrices(chosen.Prices, chosen.Location, results) is not { } prices) continue;
 
-            var (input, cacheRead, cacheWrite, output) = prices;
+            var (input, cacheRead, cacheWrite, output, tiers) = prices;
             if (input is null && output is null)
             {
                 var stated = chosen.Prices.EnumerateObject().Select(p => p.Name).ToList();
@@ -118,6 +123,7 @@ public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
                 CachedInputPerMTok = cacheRead,
                 CacheWritePerMTok = cacheWrite,
                 OutputPerMTok = output,
+                Tiers = tiers,
                 Source = SourceId,
                 EffectiveFrom = chosen.StartDate is { } start
                     ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
@@ -206,11 +212,12 @@ public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
         return chosen;
     }
 
-    /// <summary>The four token prices, or null when one is not a usable price (the model rejected).</summary>
-    private static (decimal? Input, decimal? CacheRead, decimal? CacheWrite, decimal? Output)? ReadTokenPrices(
+    /// <summary>The four token prices and their tiers, or null when one is not a usable price (the model rejected).</summary>
+    private static (decimal? Input, decimal? CacheRead, decimal? CacheWrite, decimal? Output, PriceTiers? Tiers)? ReadTokenPrices(
         JsonElement prices, string location, ReadResultBuilder<PriceRecord> results)
     {
         var values = new decimal?[TokenPriceNames.Length];
+        var tiers = new List<PriceTier>();
         var problems = new List<string>();
         for (var i = 0; i < TokenPriceNames.Length; i++)
         {
@@ -219,12 +226,14 @@ public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
             var baseValue = value;
             if (value.ValueKind == JsonValueKind.Object)
             {
-                // Tiered {base, tiers}: the base price holds until the first tier; tiers are applied elsewhere.
+                // Tiered {base, tiers}: the base price holds until the first tier; the tiers are kept beside it.
                 if (!value.TryGetProperty("base", out baseValue))
                 {
                     problems.Add($"{name}: a tiered price needs a \"base\"");
                     continue;
                 }
+
+                ReadTiers(value, name, RecordPriceNames[i], tiers, problems);
             }
 
             if (!DecimalText.TryGet(baseValue, out var price))
@@ -235,9 +244,36 @@ public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
                 values[i] = price;
         }
 
-        if (problems.Count == 0) return (values[0], values[1], values[2], values[3]);
+        if (problems.Count == 0) return (values[0], values[1], values[2], values[3], PriceTiers.Of(tiers));
         results.Reject(location, string.Join("; ", problems));
         return null;
+    }
+
+    /// <summary>Each <c>{start, price}</c> of a tiered price: the price per 1M tokens once the prompt is longer than <c>start</c>.</summary>
+    private static void ReadTiers(JsonElement tiered, string name, string recordName, List<PriceTier> tiers, List<string> problems)
+    {
+        if (!tiered.TryGetProperty("tiers", out var list) || list.ValueKind == JsonValueKind.Null) return;
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"{name}: \"tiers\" should be a list of {{start, price}}; found {JsonSyntax.Describe(list)}");
+            return;
+        }
+
+        var number = 0;
+        foreach (var tier in list.EnumerateArray())
+        {
+            number++;
+            if (tier.ValueKind != JsonValueKind.Object
+                || !tier.TryGetProperty("start", out var start) || !start.TryGetInt64(out var above) || above < 0
+                || !tier.TryGetProperty("price", out var price) || !DecimalText.TryGet(price, out var value))
+            {
+                problems.Add($"{name}: tier {number} should be {{start: whole number of tokens, price: number}}; found {JsonSyntax.Describe(tier)}");
+                continue;
+            }
+
+            if (value < 0) problems.Add($"{name}: tier {number} price '{price.GetRawText()}' is negative; {FieldReader.PriceRule}");
+            else tiers.Add(new PriceTier(recordName, above, value));
+        }
     }
 
     private static string? Id(JsonElement element) =>

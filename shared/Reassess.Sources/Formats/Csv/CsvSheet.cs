@@ -15,13 +15,28 @@ public static class CsvSheet
         return Read(text, sourceName, requiredColumns);
     }
 
-    public static IReadOnlyList<Entry> Read(TextReader content, string sourceName, IReadOnlyCollection<string> requiredColumns)
+    public static IReadOnlyList<Entry> Read(TextReader content, string sourceName, IReadOnlyCollection<string> requiredColumns) =>
+        Open(content, sourceName, requiredColumns).ToList();
+
+    /// <summary>
+    /// The streaming form, for exports too large to hold: reads and checks the header now (refusing the sheet as
+    /// <see cref="Read(TextReader,string,IReadOnlyCollection{string})"/> does), then yields one entry per record as the
+    /// caller asks for it, so memory stays that of one record. An unclosed quote met later refuses the rest of the sheet
+    /// when it is reached; the entries before it have already been handed out.
+    /// </summary>
+    public static CsvRows Open(TextReader content, string sourceName, IReadOnlyCollection<string> requiredColumns)
     {
         var csv = new CsvReader(content);
         try
         {
-            var first = csv.ReadAll().FirstOrDefault(r => !r.IsBlank)
-                        ?? throw Refuse(sourceName, "", $"the file is empty; expected a header row naming the columns ({string.Join(", ", requiredColumns)}, …)");
+            CsvRecord? first;
+            while ((first = csv.Read()) is { IsBlank: true })
+            {
+                // Blank lines before the header are not rows.
+            }
+
+            if (first is null)
+                throw Refuse(sourceName, "", $"the file is empty; expected a header row naming the columns ({string.Join(", ", requiredColumns)}, …)");
             var header = new CsvHeader(first);
             if (first.Problem is not null) throw Refuse(sourceName, $"line {header.LineNumber}", $"the header row is malformed: {first.Problem}");
             if (header.Duplicate is not null) throw Refuse(sourceName, $"line {header.LineNumber}", header.Duplicate);
@@ -32,7 +47,7 @@ public static class CsvSheet
                     $"missing required column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(m => $"'{m}'"))}; " +
                     $"the header has: {header.Listing}");
 
-            return csv.ReadAll().Where(r => !r.IsBlank).Select(r => (Entry)new CsvEntry(header, r)).ToList();
+            return new CsvRows(header, Rows(csv, header, sourceName));
         }
         catch (CsvSyntaxException ex)
         {
@@ -40,6 +55,35 @@ public static class CsvSheet
         }
     }
 
+    private static IEnumerable<Entry> Rows(CsvReader csv, CsvHeader header, string sourceName)
+    {
+        while (true)
+        {
+            CsvRecord? record;
+            try
+            {
+                record = csv.Read();
+            }
+            catch (CsvSyntaxException ex)
+            {
+                throw new InputRejectedException(new InputProblem(sourceName, $"line {ex.LineNumber}", ex.Message), ex);
+            }
+
+            if (record is null) yield break;
+            if (!record.IsBlank) yield return new CsvEntry(header, record);
+        }
+    }
+
     private static InputRejectedException Refuse(string source, string location, string message) =>
         new(new InputProblem(source, location, message));
+}
+
+/// <summary>A CSV sheet being read: its checked header, and its rows one at a time (enumerate once).</summary>
+public sealed class CsvRows(CsvHeader header, IEnumerable<Entry> rows) : IEnumerable<Entry>
+{
+    public CsvHeader Header { get; } = header;
+
+    public IEnumerator<Entry> GetEnumerator() => rows.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

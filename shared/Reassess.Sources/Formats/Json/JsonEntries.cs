@@ -56,6 +56,38 @@ public static class JsonEntries
         return entries;
     }
 
+    /// <summary>
+    /// Reads a JSON document that must be one object, such as an API answer (<c>{ "data": [...], "next_page": ... }</c>),
+    /// as an entry whose nested lists are read with <see cref="JsonEntry.Items"/>. Syntax errors and a document that is
+    /// not an object refuse the whole input; <paramref name="what"/> names what was expected, for that message.
+    /// </summary>
+    public static JsonEntry ReadObject(byte[] content, string sourceName, string what)
+    {
+        ReadOnlySpan<byte> json = content;
+        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];
+        if (InputBytes.IsBlank(json))
+            throw new InputRejectedException(new InputProblem(sourceName, "", $"the answer is empty; expected {what}"));
+
+        var reader = new Utf8JsonReader(json, Options);
+        JsonElement document;
+        try
+        {
+            document = JsonElement.ParseValue(ref reader);
+            while (reader.Read())
+            {
+                // Reading to the end surfaces anything left over after the object.
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw JsonSyntax.Refusal(sourceName, ex);
+        }
+
+        if (document.ValueKind != JsonValueKind.Object)
+            throw new InputRejectedException(new InputProblem(sourceName, "line 1", $"expected {what}; found {JsonSyntax.Describe(document)}"));
+        return JsonEntry.Document(document);
+    }
+
     private static void ReadWrapped(
         ref Utf8JsonReader reader, LineCounter lines, ReadOnlySpan<byte> json, List<Entry> entries, string sourceName, string arrayName)
     {

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Reassess.Api;
+using Reassess.Host.Cli;
+using Reassess.Api.Hosting;
+using Reassess.Storage.Configuration;
+using Reassess.Storage.Local;
+
+namespace Reassess.Host.Serve;
+
+/// <summary>
+/// The self-hosted process: the HTTP API on Kestrel (and the timers), over the configured storage or the embedded
+/// Azurite, configured like the Functions app (local.settings.json "Values", environment, command line).
+/// </summary>
+public static class ReassessServer
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Lowest precedence, as in Functions: the environment and the command line override local.settings.json.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = HostEnvironment.LocalSettings(builder.Environment.ContentRootPath) });
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+            options.UseUtcTimestamp = true;
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        using var startupLoggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        var startup = startupLoggers.CreateLogger("reassess");
+        var apiSettings = WithKeys(ApiSettings.FromConfiguration(builder.Configuration), startup);
+        var storage = await EmbeddedStorage.ResolveAsync(
+            StorageSettings.FromConfiguration(builder.Configuration), line => startup.LogInformation("{Line}", line), cancellationToken);
+        await new StorageAccount(storage.Settings).EnsureCreatedAsync(cancellationToken);
+
+        builder.Services.AddSingleton(storage); // disposed with the app: stops an embedded Azurite
+        builder.Services.AddReassess(builder.Configuration, storage.Settings, builder.Environment.ContentRootPath, apiSettings);
+        builder.Services.AddTimerScheduler(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapReassessApi();
+        return app;
+    }
+
+    /// <summary>Without configured keys the API still needs one: a random key for this run, printed once.</summary>
+    private static ApiSettings WithKeys(ApiSettings settings, ILogger logger)
+    {
+        if (settings.FunctionKeys.Count > 0) return settings;
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        logger.LogWarning("No {Setting} set; this run accepts the generated key {Key} (x-functions-key header or ?code=).", ApiSettings.FunctionKeysSetting, key);
+        return settings with { FunctionKeys = [key] };
+    }
+}

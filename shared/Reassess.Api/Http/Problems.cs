@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Reassess.Core.Ingestion;
+
+namespace Reassess.Api.Http;
+
+/// <summary><c>application/problem+json</c> answers that say what to fix.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult BadRequest(InputProblem problem) =>
+        TypedResults.Problem(
+            title: "The request cannot be used as sent.",
+            detail: problem.Message,
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["field"] = problem.Location });
+
+    public static ProblemHttpResult BadRequest(string field, string message) => BadRequest(new InputProblem("request", field, message));
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(title: "Not found.", detail: what, statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult TooLarge(int limit) =>
+        TypedResults.Problem(
+            title: "Request body too large.",
+            detail: $"The body is over {limit:N0} bytes; send less (one workload or one what-if per request) or raise Reassess__MaxRequestBodyBytes.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Reassess.Api.Http;
+using Reassess.Core.Decisions;
+using Reassess.Pipeline;
+using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
+
+namespace Reassess.Api.OnDemand;
+
+/// <summary>
+/// <c>POST /api/reassess</c> (body empty, or <c>{"workloads": ["id", …]}</c>): reassess now. Serialised with the timer
+/// run of ReassessWorkloads by the same gate; waits up to the configured time, then answers 409 with Retry-After.
+/// </summary>
+public sealed class ReassessHandler(PipelineContext context, ApiSettings settings, IJobGate gate)
+{
+    public sealed record Answer(DateTimeOffset AssessedAt, IReadOnlyDictionary<string, long> Counts, IReadOnlyList<string> Problems, IReadOnlyList<Assessment> Assessments);
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var body = await RequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        if (body is null) return Problems.TooLarge(settings.MaxRequestBodyBytes);
+        var (only, problem) = ReadSelection(body);
+        if (problem is not null) return problem;
+
+        await using var entered = await gate.TryEnterAsync(FunctionCatalog.ReassessWorkloads.Name, settings.ReassessWait, cancellationToken);
+        if (entered is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "60";
+            return TypedResults.Problem(
+                title: "A reassessment is already running.",
+                detail: $"Another run of {FunctionCatalog.ReassessWorkloads.Name} held the job for {settings.ReassessWait.TotalSeconds:0} s; retry after it finishes.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var outcome = await ReassessWorkloads.RunNowAsync(context, only, cancellationToken);
+        var ids = only ?? (await context.Workloads.GetAllAsync(cancellationToken)).Select(w => w.Id).ToList();
+        var assessments = new List<Assessment>();
+        foreach (var id in ids.Order(StringComparer.Ordinal))
+            if (await context.Assessments.GetLatestAsync(id, cancellationToken) is { } latest && latest.AssessedAt >= outcome.StartedAt.AddSeconds(-1))
+                assessments.Add(latest);
+
+        return Json.Ok(new Answer(outcome.StartedAt, outcome.Counts, outcome.Problems.Select(p => p.ToString()).ToList(), assessments));
+    }
+
+    private static (IReadOnlyCollection<string>? Only, IResult? Problem) ReadSelection(Stream body)
+    {
+        if (body.Length == 0) return (null, null);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, Problems.BadRequest("body", "expected {\"workloads\": [\"id\", …]} or no body."));
+            if (!document.RootElement.TryGetProperty("workloads", out var list)) return (null, null);
+            if (list.ValueKind != JsonValueKind.Array) return (null, Problems.BadRequest("workloads", "expected an array of workload ids."));
+            var ids = new List<string>();
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+                    return (null, Problems.BadRequest($"workloads[{index}]", "expected a workload id (a string)."));
+                ids.Add(item.GetString()!);
+                index++;
+            }
+
+            return (ids, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest($"line {e.LineNumber + 1}", "the body is not valid JSON."));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Reassess.Api.Health;
+using Reassess.Api.Http;
+using Reassess.Api.OnDemand;
+using Reassess.Api.Reports;
+using Reassess.Api.WhatIf;
+using Reassess.Api.Workloads;
+using Reassess.Pipeline.Catalog;
+
+namespace Reassess.Api;
+
+/// <summary>The HTTP API's services and routes. The host registers <see cref="Pipeline.PipelineContext"/>, <see cref="Pipeline.IJobGate"/> and a TimeProvider.</summary>
+public static class ReassessApi
+{
+    public static IServiceCollection AddReassessApi(this IServiceCollection services, ApiSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<FunctionKeyFilter>();
+        services.AddSingleton<HealthHandler>();
+        services.AddSingleton<WhatIfHandler>();
+        services.AddSingleton<WorkloadHandlers>();
+        services.AddSingleton<AssessmentHandlers>();
+        services.AddSingleton<EvalHandlers>();
+        services.AddSingleton<ReportHandlers>();
+        services.AddSingleton<ReassessHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReassessApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/" + FunctionCatalog.Routes.Prefix);
+        api.MapHealth();
+
+        var keyed = api.MapGroup("").AddEndpointFilter<FunctionKeyFilter>();
+        keyed.MapWhatIf();
+        keyed.MapWorkloads();
+        keyed.MapReports();
+        keyed.MapReassess();
+
+        // Unknown routes under /api answer in the same problem+json shape as the rest.
+        api.MapFallback(() => TypedResults.Problem(title: "Not found.", detail: "No such route; see README \"HTTP API\".", statusCode: StatusCodes.Status404NotFound));
+        return app;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+
+namespace Reassess.Sources.Http;
+
+/// <summary>
+/// GETs a source over HTTP the way a daily job must: each attempt with its own timeout; 408, 429, 5xx, timeouts,
+/// dropped connections and cut-off bodies retried with exponential backoff and jitter, honouring <c>Retry-After</c>;
+/// conditional requests (<c>If-None-Match</c>, <c>If-Modified-Since</c>) when validators from a previous pull are
+/// given; and a clear <see cref="HttpPullException"/> naming the URL when it cannot be done. Clients come from
+/// <see cref="IHttpClientFactory"/> (named <see cref="ClientName"/>) so handlers are pooled and configurable.
+/// </summary>
+public sealed class HttpPuller
+{
+    /// <summary>The named client asked of the factory; configure proxies or handlers for it with <c>AddHttpClient(ClientName)</c>.</summary>
+    public const string ClientName = "reassess-sources";
+
+    private readonly IHttpClientFactory _clients;
+    private readonly TimeProvider _clock;
+    private readonly Func<double> _jitter;
+
+    /// <param name="jitter">A number in [0, 1) per retry; random by default (tests pass a fixed one).</param>
+    public HttpPuller(IHttpClientFactory clients, TimeProvider? clock = null, HttpPullOptions? options = null, Func<double>? jitter = null)
+    {
+        _clients = clients ?? throw new ArgumentNullException(nameof(clients));
+        _clock = clock ?? TimeProvider.System;
+        Options = options ?? new HttpPullOptions();
+        if (Options.MaxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxAttempts must be at least 1.");
+        _jitter = jitter ?? Random.Shared.NextDouble;
+    }
+
+    public HttpPullOptions Options { get; }
+
+    /// <summary>
+    /// GETs <paramref name="url"/>. With <paramref name="known"/> validators the request is conditional and a 304 comes
+    /// back as a pull with <see cref="HttpPull.NotModified"/> and no body. Throws <see cref="HttpPullException"/>
+    /// when every attempt failed or the server refused the request (4xx other than 408/429).
+    /// </summary>
+    public async Task<HttpPull> GetAsync(Uri url, HttpValidators? known = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+            throw new ArgumentException($"'{url}' is not an http or https URL.", nameof(url));
+
+        using var client = _clients.CreateClient(ClientName);
+        // Each attempt has its own timeout below; the client's single overall timeout would cut across retries.
+        client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+
+        string? lastProblem = null;
+        int? lastStatus = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await AttemptAsync(client, url, known, attempt, cancellationToken).ConfigureAwait(false);
+            if (outcome.Pull is { } pull) return pull;
+
+            lastProblem = outcome.Problem;
+            lastStatus = outcome.Status ?? lastStatus;
+            if (!outcome.Retryable)
+                throw new HttpPullException(url, lastStatus, attempt, $"GET {url} {lastProblem}", outcome.Error);
+            if (attempt >= Options.MaxAttempts)
+                throw new HttpPullException(url, lastStatus, attempt,
+                    $"GET {url} failed after {attempt} attempt{(attempt == 1 ? "" : "s")}: {lastProblem}. The last good data stays in force; try again later or check the URL.",
+                    outcome.Error);
+
+            var wait = outcome.RetryAfter ?? Backoff(attempt);
+            if (wait > Options.MaxRetryAfter)
+                throw new HttpPullException(url, lastStatus, attempt,
+                    $"GET {url} {lastProblem} and asks to wait {Seconds(wait)}, more than the {Seconds(Options.MaxRetryAfter)} a pull waits; try again later.");
+            Options.OnRetry?.Invoke($"GET {url} {lastProblem}; attempt {attempt + 1} of {Options.MaxAttempts} in {Seconds(wait)}");
+            await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// GETs <paramref name="first"/> and every page after it, as long as <paramref name="nextPage"/> finds a link in the
+    /// page just read (see <see cref="NextPage"/>). Each page is retried on its own; a loop stops at
+    /// <see cref="HttpPullOptions.MaxPages"/> with an error.
+    /// </summary>
+    public async IAsyncEnumerable<HttpPull> GetPagesAsync(
+        Uri first, Func<HttpPull, Uri?> nextPage, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nextPage);
+        var url = first;
+        for (var page = 1; ; page++)
+        {
+            var pull = await GetAsync(url, null, cancellationToken).ConfigureAwait(false);
+            yield return pull;
+            if (nextPage(pull) is not { } next) yield break;
+            if (page >= Options.MaxPages)
+                throw new HttpPullException(next, null, 1,
+                    $"GET {first} links more than {Options.MaxPages} pages (the next would be {next}); stopped, as the server may be linking pages in a loop.");
+            url = next;
+        }
+    }
+
+    private sealed record Attempt(HttpPull? Pull, bool Retryable, string Problem, int? Status, TimeSpan? RetryAfter, Exception? Error = null);
+
+    private async Task<Attempt> AttemptAsync(HttpClient client, Uri url, HttpValidators? known, int attempt, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var (name, value) in Options.Headers) request.Headers.TryAddWithoutValidation(name, value);
+        if (known?.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        if (known?.LastModified is { } modified) request.Headers.IfModifiedSince = modified;
+
+        using var timeout = new CancellationTokenSource(Options.Timeout, _clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.NotModified)
+                return new Attempt(new HttpPull(url, status, [], known ?? HttpValidators.None, attempt), false, "", status, null);
+
+            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                if (Truncation(response, body) is { } cut) return new Attempt(null, true, cut, status, null);
+                return new Attempt(new HttpPull(url, status, body, ValidatorsOf(response), attempt), false, "", status, null);
+            }
+
+            var problem = $"answered {status} {response.ReasonPhrase}{Excerpt(body)}";
+            var retryable = status is 408 or 429 || status >= 500;
+            return retryable
+                ? new Attempt(null, true, problem, status, RetryAfter(response))
+                : new Attempt(null, false, $"{problem}; not retried (a {status} will not change by asking again): check the URL and credentials", status, null);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Attempt(null, true, $"timed out after {Seconds(Options.Timeout)}", null, null, e);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded || e.InnerException is IOException)
+        {
+            return new Attempt(null, true, $"sent a truncated body: the connection closed before the whole response arrived ({e.Message})", null, null, e);
+        }
+        catch (HttpRequestException e)
+        {
+            return new Attempt(null, true, $"could not be reached ({e.Message})", null, null, e);
+        }
+        catch (IOException e)
+        {
+            return new Attempt(null, true, $"sent a truncated body: the connection closed before the whole response arrived ({e.Message})", null, null, e);
+        }
+    }
+
+    /// <summary>Why the body cannot be complete, or null: fewer bytes than Content-Length, or not the JSON promised.</summary>
+    private string? Truncation(HttpResponseMessage response, byte[] body)
+    {
+        if (response.Content.Headers.ContentLength is { } declared && response.Content.Headers.ContentEncoding.Count == 0 && declared != body.Length)
+            return $"sent a truncated body: {body.Length:N0} of the {declared:N0} bytes its Content-Length announced";
+        return JsonBodyCheck.Problem(body, Options.Body) is { } problem ? $"sent a truncated body: {problem}" : null;
+    }
+
+    private static HttpValidators ValidatorsOf(HttpResponseMessage response) => new(
+        response.Headers.ETag?.ToString(),
+        response.Content.Headers.LastModified);
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is not { } header) return null;
+        if (header.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (header.Date is { } date)
+        {
+            var wait = date - _clock.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>Exponential, capped, with "equal jitter": half the delay fixed, half random, so many pullers do not retry in step.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = Options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var capped = Math.Min(exponential, Options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped / 2 + capped / 2 * _jitter());
+    }
+
+    private static string Excerpt(byte[] body)
+    {
+        if (body.Length == 0) return "";
+        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200)).ReplaceLineEndings(" ").Trim();
+        return text.Length == 0 ? "" : $" ({text}{(body.Length > 200 ? "…" : "")})";
+    }
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+}

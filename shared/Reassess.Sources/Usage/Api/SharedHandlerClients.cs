@@ -1,0 +1,14 @@
+namespace Reassess.Sources.Usage.Api;
+
+/// <summary>
+/// An <see cref="IHttpClientFactory"/> for hosts without dependency injection (the CLI, tests): every client shares one
+/// handler, so connections are pooled, and disposing a client leaves the handler alone.
+/// </summary>
+public sealed class SharedHandlerClients(HttpMessageHandler? handler = null) : IHttpClientFactory, IDisposable
+{
+    private readonly HttpMessageHandler _handler = handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+    public HttpClient CreateClient(string name) => new(_handler, disposeHandler: false);
+
+    public void Dispose() => _handler.Dispose();
+}

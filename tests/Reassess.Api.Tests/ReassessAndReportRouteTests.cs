@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Reassess.Api.Hosting;
+using Reassess.Core.Time;
+using Reassess.Pipeline;
+using Reassess.Pipeline.Jobs;
+using Reassess.Testing;
+
+namespace Reassess.Api.Tests;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class ReassessAndReportRouteTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Reassess_assesses_now_and_the_assessment_shows_in_the_history()
+    {
+        using var app = ReassessApiFactory.StartOnKestrel(azurite);
+        var client = app.KeyedClient();
+        await client.PutAsync("/api/workloads/ticket-triage", Http.Json(Seed.WorkloadJson().ToJsonString()));
+        await Seed.PricesAndUsageAsync(app.Context);
+
+        var response = await client.PostAsync("/api/reassess", Http.Json("""{"workloads": ["ticket-triage", "unknown-one"]}"""));
+        var history = await (await client.GetAsync("/api/workloads/ticket-triage/assessments")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.ReadJsonAsync();
+        var assessment = Assert.Single(answer.GetProperty("assessments").EnumerateArray());
+        Assert.Equal("FineTune", assessment.GetProperty("verdict").GetString());
+        Assert.Contains("unknown-one", Assert.Single(answer.GetProperty("problems").EnumerateArray()).GetString());
+        Assert.Equal(1, history.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Reassess_with_a_malformed_selection_is_a_400_naming_the_item()
+    {
+        using var app = ReassessApiFactory.StartOnKestrel(azurite);
+
+        var response = await app.KeyedClient().PostAsync("/api/reassess", Http.Json("""{"workloads": ["ok", 42]}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("workloads[1]", (await response.ReadProblemAsync()).Field);
+    }
+
+    [Fact]
+    public async Task Reassess_while_a_run_holds_the_job_waits_then_answers_409_with_retry_after()
+    {
+        using var app = ReassessApiFactory.StartOnKestrel(azurite, reassessWaitSeconds: 1);
+        var gate = app.Services.GetRequiredService<IJobGate>();
+        await using var timerRun = await gate.TryEnterAsync("ReassessWorkloads", TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.NotNull(timerRun);
+
+        var response = await app.KeyedClient().PostAsync("/api/reassess", Http.Json("{}"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Reassess_during_a_timer_run_is_serialised_and_nothing_is_lost_or_doubled()
+    {
+        using var app = ReassessApiFactory.StartOnKestrel(azurite, reassessWaitSeconds: 60);
+        var client = app.KeyedClient();
+        await client.PutAsync("/api/workloads/ticket-triage", Http.Json(Seed.WorkloadJson().ToJsonString()));
+        await Seed.PricesAndUsageAsync(app.Context);
+        var jobs = app.Services.GetRequiredService<ReassessJobs>();
+
+        var timer = jobs.RunAsync("ReassessWorkloads", isPastDue: false, CancellationToken.None);
+        var http = client.PostAsync("/api/reassess", Http.Json("{}"));
+        await Task.WhenAll(timer, http);
+
+        Assert.Equal(HttpStatusCode.OK, (await http).StatusCode);
+        var week = IsoWeek.Of(DateTimeOffset.UtcNow);
+        Assert.NotNull(await app.Context.Assessments.GetWeekAsync("ticket-triage", week.ToString()));
+        var history = await app.Context.Assessments.ListAsync("ticket-triage", week.Start.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(2, history.Count); // one weekly, one on demand
+    }
+
+    [Fact]
+    public async Task Reports_are_served_as_published_and_missing_ones_are_404()
+    {
+        using var app = ReassessApiFactory.StartOnKestrel(azurite);
+        var client = app.KeyedClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/latest")).StatusCode);
+        await client.PutAsync("/api/workloads/ticket-triage", Http.Json(Seed.WorkloadJson().ToJsonString()));
+        await Seed.PricesAndUsageAsync(app.Context);
+        var week = IsoWeek.Of(DateTimeOffset.UtcNow);
+        await ReassessWorkloads.RunAsync(app.Context, week);
+        var (_, files) = await PublishWeeklyReport.RunAsync(app.Context, week, []);
+
+        var latest = await client.GetAsync("/api/reports/latest");
+        var html = await client.GetAsync($"/api/reports/{week}?format=html");
+
+        Assert.Equal(HttpStatusCode.OK, latest.StatusCode);
+        Assert.Equal(week.ToString(), (await latest.ReadJsonAsync()).GetProperty("week").GetString());
+        Assert.Equal("text/html", html.MediaType()?.MediaType);
+        Assert.Equal(files.Single(f => f.Name == "index.html").Content, await html.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/2020-W01")).StatusCode);
+        Assert.Equal("week", (await (await client.GetAsync("/api/reports/last-week")).ReadProblemAsync()).Field);
+        Assert.Equal("format", (await (await client.GetAsync("/api/reports/latest?format=pdf")).ReadProblemAsync()).Field);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Reassess.Pipeline;
+using Reassess.Storage.Configuration;
+using Reassess.Storage.Local;
+using Reassess.Testing;
+
+namespace Reassess.Api.Tests;
+
+/// <summary>
+/// The real self-hosted app (<c>reassess serve</c>) on Kestrel, over its own tables and containers in the shared
+/// Azurite, with one known function key.
+/// </summary>
+public sealed class ReassessApiFactory(AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1) : WebApplicationFactory<Program>
+{
+    public const string Key = "test-key-0123456789abcdef";
+
+    public StorageSettings Storage { get; } = azurite.NewSettings();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(RepositoryRoot.Find());
+        builder.UseSetting("AzureWebJobsStorage", Storage.ConnectionString);
+        builder.UseSetting("Storage:NamePrefix", Storage.NamePrefix);
+        builder.UseSetting("Reassess:FunctionKeys", $"default={Key}");
+        builder.UseSetting("Reassess:MaxRequestBodyBytes", maxBodyBytes.ToString());
+        builder.UseSetting("Reassess:ReassessWaitSeconds", reassessWaitSeconds.ToString());
+        builder.UseSetting("Reassess:Scheduler", "off");
+        // Locks and timer status live in the shared azure-webjobs-hosts container, kept apart by host id.
+        builder.UseSetting("AzureFunctionsWebHost:hostid", Storage.NamePrefix.ToLowerInvariant());
+    }
+
+    public PipelineContext Context => Services.GetRequiredService<PipelineContext>();
+
+    /// <summary>A client that sends the function key.</summary>
+    public HttpClient KeyedClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        return client;
+    }
+
+    public static ReassessApiFactory StartOnKestrel(AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1)
+    {
+        var factory = new ReassessApiFactory(azurite, maxBodyBytes, reassessWaitSeconds);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+}
