@@ -9,6 +9,7 @@ var root = new RootCommand("Reassess: for each AI workload, stay on a prompted f
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(WhatIfCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(UsageCommand.Create());
 return await root.Parse(args).InvokeAsync();
 
 /// <summary>The entry point, named so that tests can host it (WebApplicationFactory&lt;Program&gt;).</summary>

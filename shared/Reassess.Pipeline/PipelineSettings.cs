@@ -18,6 +18,11 @@ public sealed record PipelineSettings
     public IReadOnlyList<SourceSpec> PriceSources { get; init; } = SourceSpec.ParseList(
         "genai-prices=samples/prices/genai_prices_v2.json;overrides=samples/prices/overrides.csv", "PriceSources");
 
+    /// <summary>The company's alias table (<c>alias,key</c>); empty for none. A missing file at the default path is no error.</summary>
+    public string PriceAliasesPath { get; init; } = DefaultPriceAliasesPath;
+
+    public const string DefaultPriceAliasesPath = "samples/prices/aliases.csv";
+
     public IReadOnlyList<SourceSpec> UsageSources { get; init; } = SourceSpec.ParseList(
         "csv=samples/usage-drops/usage;evals=samples/usage-drops/evals", "UsageSources");
 
@@ -38,6 +43,7 @@ public sealed record PipelineSettings
             ContentRoot = contentRoot,
             WorkloadsPath = section["WorkloadsPath"] ?? defaults.WorkloadsPath,
             PriceSources = section["PriceSources"] is { } prices ? SourceSpec.ParseList(prices, "PriceSources") : defaults.PriceSources,
+            PriceAliasesPath = section["PriceAliases"] ?? defaults.PriceAliasesPath,
             UsageSources = section["UsageSources"] is { } usage ? SourceSpec.ParseList(usage, "UsageSources") : defaults.UsageSources,
             WindowDays = windowDays,
         };

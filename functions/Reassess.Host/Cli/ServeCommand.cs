@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Reassess.Host.Serve;
 using Reassess.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 using Reassess.Storage.Configuration;
+using Reassess.Storage.Local;
 
 namespace Reassess.Host.Cli;
 
@@ -19,8 +21,10 @@ public static class ServeCommand
         {
             try
             {
-                var app = await ReassessServer.BuildAsync(parse.UnmatchedTokens.ToArray(), cancellationToken);
+                await using var app = await ReassessServer.BuildAsync(parse.UnmatchedTokens.ToArray(), cancellationToken);
                 await app.RunAsync();
+                // Registered as an instance, so the container does not dispose it: stop an embedded Azurite here.
+                await app.Services.GetRequiredService<ResolvedStorage>().DisposeAsync();
                 return 0;
             }
             catch (Exception e) when (e is PipelineConfigurationException or StorageConfigurationException)

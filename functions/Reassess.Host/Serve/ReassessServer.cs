@@ -32,6 +32,7 @@ public static class ReassessServer
             options.TimestampFormat = "HH:mm:ss ";
             options.UseUtcTimestamp = true;
         });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 

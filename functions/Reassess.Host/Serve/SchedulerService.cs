@@ -34,7 +34,7 @@ public static class SchedulerRegistration
             // The scheduler holds the job's lease while it runs, so the job runs as "held" rather than entering the gate again.
             var runs = FunctionCatalog.Timers.ToDictionary(
                 t => t.Name,
-                t => (Func<TimerOccurrence, CancellationToken, Task>)((occurrence, ct) => jobs.RunHeldAsync(t.Name, occurrence.IsPastDue, ct)));
+                t => (Func<TimerOccurrence, CancellationToken, Task>)((occurrence, ct) => jobs.RunHeldAsync(t.Name, occurrence.IsPastDue, occurrence.ScheduledFor, ct)));
             return TimerScheduler.Create(
                 provider.GetRequiredService<StorageAccount>(),
                 (JobLeases)provider.GetRequiredService<IJobGate>(),

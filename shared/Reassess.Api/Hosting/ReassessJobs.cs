@@ -26,14 +26,17 @@ public sealed class ReassessJobs(PipelineContext context, IJobGate gate)
             return;
         }
 
-        await RunHeldAsync(functionName, isPastDue, cancellationToken);
+        await RunHeldAsync(functionName, isPastDue, scheduledFor: null, cancellationToken);
     }
 
-    /// <summary>Runs the job for a caller that already holds its gate (the self-hosted scheduler takes the same lease).</summary>
-    public async Task RunHeldAsync(string functionName, bool isPastDue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the job for a caller that already holds its gate (the self-hosted scheduler takes the same lease). A
+    /// catch-up of a missed occurrence works on the period it was scheduled for, not the one it happens to run in.
+    /// </summary>
+    public async Task RunHeldAsync(string functionName, bool isPastDue, DateTimeOffset? scheduledFor, CancellationToken cancellationToken)
     {
         if (isPastDue) context.Logger.LogWarning("{Function} is past due: running the missed occurrence now.", functionName);
-        var now = context.Clock.GetUtcNow();
+        var now = scheduledFor ?? context.Clock.GetUtcNow();
         var week = IsoWeek.Of(now);
         switch (functionName)
         {

@@ -69,6 +69,13 @@ public sealed class PriceAliases
 
         if (PriceKey.TryParse(normalized, out var provider, out var model))
         {
+            // A bare alias also names the model under the provider it maps to (not under a reseller's prefix).
+            if (_table.TryGetValue(model, out var bare) && bare.StartsWith(provider + "/", StringComparison.Ordinal))
+            {
+                (key, how) = (bare, "the alias table");
+                return true;
+            }
+
             if (_canonical.Contains(normalized)) return true;
             if (FirstRule(provider, model) is { } rule)
             {

@@ -9,7 +9,7 @@ namespace Reassess.Core.Reporting;
 /// own workloads: the headline, what changed, a card per workload grouped by team, and the totals.
 /// Every piece of text from data is HTML-encoded.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     public const string FileName = WeeklyReportRenderer.IndexHtml;
     public const string ContentType = "text/html; charset=utf-8";
@@ -102,6 +102,8 @@ public static class HtmlReport
 
             html.Line("</ul>");
         }
+
+        PriceAlertsSection(html, model.Report.PriceAlerts);
 
         html.Line("<h3>Skipped inputs</h3>");
         if (model.Skipped.Count == 0)

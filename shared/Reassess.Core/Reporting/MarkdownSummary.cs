@@ -73,6 +73,7 @@ public static class MarkdownSummary
         }
 
         Line();
+        if (model.Report.PriceAlerts is { Count: > 0 } alerts) Line($"{ReportText.PriceAlertsLine(alerts)} (details in index.html).");
         Line(model.Skipped.Count == 0
             ? "Skipped inputs: none."
             : $"Skipped inputs: {ReportFormat.Count(model.Skipped.Count)} (reasons in index.html).");

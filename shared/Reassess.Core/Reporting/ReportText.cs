@@ -111,4 +111,17 @@ public static class ReportText
     public static string WindowText(WindowInput w) =>
         $"{ReportFormat.Date(w.From)} to {ReportFormat.Date(w.To)} ({w.Days} days, {w.DaysWithUsage} with usage), " +
         $"{ReportFormat.Count(w.Calls)} calls";
+
+    /// <summary>How many price alerts of each kind: <c>Price alerts: 1 change over 50%, 3 source disagreements, 1 stale source</c>.</summary>
+    public static string PriceAlertsLine(Prices.PriceAlerts alerts)
+    {
+        var parts = new List<string>();
+        if (alerts.SuspiciousChanges.Count > 0)
+            parts.Add($"{ReportFormat.Count(alerts.SuspiciousChanges.Count)} price change{(alerts.SuspiciousChanges.Count == 1 ? "" : "s")} over 50%");
+        if (alerts.Disagreements.Count > 0)
+            parts.Add($"{ReportFormat.Count(alerts.Disagreements.Count)} source disagreement{(alerts.Disagreements.Count == 1 ? "" : "s")} over 5%");
+        if (alerts.StaleSources.Count > 0)
+            parts.Add($"{ReportFormat.Count(alerts.StaleSources.Count)} stale source{(alerts.StaleSources.Count == 1 ? "" : "s")}");
+        return "Price alerts: " + string.Join(", ", parts);
+    }
 }

@@ -1,5 +1,6 @@
 using Reassess.Core.Decisions;
 using Reassess.Core.Ingestion;
+using Reassess.Core.Prices;
 using Reassess.Core.Time;
 
 namespace Reassess.Core.Reporting;
@@ -22,6 +23,9 @@ public sealed record WeeklyReport
 
     /// <summary>Plain sentences about the week's inputs (prices refreshed, usage rows ingested), shown in the given order.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Price moves over 50%, sources disagreeing by over 5%, stale sources: shown under "What changed" when there are any.</summary>
+    public PriceAlerts PriceAlerts { get; init; } = PriceAlerts.None;
 }
 
 /// <summary>One rendered file of the weekly report, ready for <c>reports/{yyyy}-W{ww}/{Name}</c>.</summary>

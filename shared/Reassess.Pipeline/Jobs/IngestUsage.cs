@@ -34,9 +34,9 @@ public static class IngestUsage
 
         foreach (var source in context.Settings.UsageSources)
         {
-            if (UsageReaders.Metered.TryGet(source.Format, out var meteredReader))
+            if (UsageReaders.Metered.TryGet(source.Format, out _))
             {
-                var rows = await new MeteredSourceIngest(context, mapper, options, outcome).ReadAsync(source, meteredReader, cancellationToken);
+                var rows = await new MeteredSourceIngest(context, mapper, options, outcome).ReadAsync(source, cancellationToken);
                 await StoreAsync(context, rows, outcome, ingested, cancellationToken);
                 continue;
             }

@@ -24,6 +24,7 @@ public static class PublishWeeklyReport
             AsOf = week.Start,
             Assessments = assessments,
             Skipped = skipped,
+            PriceAlerts = await Prices.PriceAlertLog.ForWeekAsync(context, week, cancellationToken),
         });
 
         await context.Reports.PublishAsync(week.ToString(), files.Select(f => (f.Name, f.Content, f.ContentType)).ToList(), cancellationToken);

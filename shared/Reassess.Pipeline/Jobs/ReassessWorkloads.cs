@@ -94,6 +94,9 @@ public static class ReassessWorkloads
             Prices = prices,
             Window = UsageWindowBuilder.Build(usage, evals, assessedAt, days),
             AssessedAt = assessedAt,
+            EstimatedMonthlyPriceDecline = workload.Assumptions.MonthlyPriceDecline is null
+                ? await Prices.PriceDeclines.EstimateAsync(context, workload.Baseline.Model, assessedAt, cancellationToken)
+                : null,
             Previous = previous,
         });
     }

@@ -1,37 +1,56 @@
-using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Prices;
+using Reassess.Pipeline.Prices;
 using Reassess.Sources;
+using Reassess.Sources.Prices;
 
 namespace Reassess.Pipeline.Jobs;
 
 /// <summary>
-/// Reads every configured price sheet, archives the raw sheet, merges them (overrides win) and stores the prices that
-/// changed. A sheet that cannot be read is quarantined and the last good prices stay in force.
+/// Reads or pulls every configured price sheet, archives each raw sheet, resolves every key through the alias table and
+/// genai-prices' match rules, merges the sheets (the first configured public sheet to quote a key wins; the overrides
+/// sheet wins over all) and stores the prices that changed. A sheet that cannot be read is quarantined and the last
+/// good prices stay in force. Price moves over 50%, sources disagreeing by over 5% and stale sources are kept as the
+/// day's price alerts for the weekly report.
 /// </summary>
 public static class RefreshPrices
 {
     public const string JobName = "RefreshPrices";
 
-    public static async Task<JobOutcome> RunAsync(PipelineContext context, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    public static Task<JobOutcome> RunAsync(PipelineContext context, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        RunAsync(context, asOf, PriceRefreshOptions.Default, cancellationToken);
+
+    public static async Task<JobOutcome> RunAsync(PipelineContext context, DateTimeOffset asOf, PriceRefreshOptions options, CancellationToken cancellationToken = default)
     {
         var day = DateOnly.FromDateTime(asOf.UtcDateTime);
         var outcome = new JobOutcome(JobName, day.ToString("yyyy-MM-dd"), context.Clock.GetUtcNow());
-        var publicSheets = new List<IReadOnlyList<PriceRecord>>();
-        var overrides = new List<PriceRecord>();
+        var (aliases, aliasProblems) = await PriceAliasTable.LoadAsync(context.Settings, cancellationToken);
+        outcome.AddProblems(aliasProblems);
 
+        var loader = new PriceSheetLoader(context, options);
+        var sheets = new List<LoadedSheet>();
         foreach (var source in context.Settings.PriceSources)
         {
-            var path = context.Settings.Resolve(source.Path);
             if (!ReaderCatalog.Default.Prices.TryGet(source.Format, out var reader))
             {
-                outcome.AddProblem(new InputProblem(path, "", $"unknown price format '{source.Format}'; use one of {string.Join(", ", ReaderCatalog.Default.Prices.Formats)}."));
+                outcome.AddProblem(new InputProblem(PriceSheetLocation.Of(source.Path, context.Settings).Name, "",
+                    $"unknown price format '{source.Format}'; use one of {string.Join(", ", ReaderCatalog.Default.Prices.Formats)}."));
                 continue;
             }
 
-            var records = await ReadSheetAsync(context, reader, source, path, asOf, outcome, cancellationToken);
-            if (records is null) continue;
-            if (source.Format == "overrides") overrides.AddRange(records);
+            if (await loader.LoadAsync(source, reader, asOf, outcome, cancellationToken) is { } sheet) sheets.Add(sheet);
+        }
+
+        // genai-prices' match rules name every id of its models; read first, they resolve the other sheets' ids too.
+        foreach (var sheet in sheets.Where(s => s.Source.Format == GenAiPricesReader.FormatName))
+            aliases = GenAiMatchRules.Read(sheet.Raw, sheet.Name).AddTo(aliases);
+
+        var publicSheets = new List<IReadOnlyList<PriceRecord>>();
+        var overrides = new List<PriceRecord>();
+        foreach (var sheet in sheets)
+        {
+            var records = PriceSheetReading.Canonicalised(sheet.Result, aliases, sheet.Name).Records;
+            if (sheet.Source.Format == OverridesPriceReader.FormatName) overrides.AddRange(records);
             else publicSheets.Add(records);
         }
 
@@ -43,69 +62,17 @@ public static class RefreshPrices
         outcome.Count("price keys", merged.Select(m => m.Key).Distinct().Count());
         outcome.Count("prices changed", summary.Written);
         outcome.Count("prices unchanged", summary.Unchanged);
+
+        var alerts = new PriceAlerts
+        {
+            SuspiciousChanges = PriceAlertRules.SuspiciousChanges(summary.Changes
+                .Where(c => inForce.ContainsKey(c.Key))
+                .Select(c => (inForce[c.Key], c))),
+            Disagreements = PriceAlertRules.Disagreements(publicSheets),
+            StaleSources = [.. sheets.Select(s => s.Stale).OfType<StalePriceSource>()],
+        };
+        await PriceAlertLog.SaveAsync(context, day, alerts, cancellationToken);
+        if (alerts.Count > 0) outcome.Count("price alerts", alerts.Count);
         return await context.FinishAsync(outcome, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<PriceRecord>?> ReadSheetAsync(
-        PipelineContext context, IRecordReader<PriceRecord> reader, SourceSpec source, string path, DateTimeOffset asOf,
-        JobOutcome outcome, CancellationToken cancellationToken)
-    {
-        var day = DateOnly.FromDateTime(asOf.UtcDateTime);
-        var fileName = Path.GetFileName(path);
-        byte[] raw;
-        try
-        {
-            raw = await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
-        {
-            outcome.AddProblem(new InputProblem(path, "", $"cannot be read ({e.Message}); check Reassess__PriceSources."));
-            return await LastGoodSheetAsync(context, reader, source, asOf, outcome, cancellationToken);
-        }
-
-        try
-        {
-            var result = await ParseAsync(context, reader, source, path, raw, asOf, cancellationToken);
-            outcome.Count($"{source.Format} records", result.Records.Count);
-            outcome.AddProblems(result.Rejected);
-            // Archived only once it parses, so the newest archived sheet of a source is always its last good one.
-            await context.Reports.ArchiveRawSheetAsync(source.Format, day, fileName, raw, cancellationToken);
-            return result.Records;
-        }
-        catch (InputRejectedException e)
-        {
-            await context.Reports.QuarantineAsync(source.Format, day, fileName, raw, e.Problem.ToString(), cancellationToken);
-            outcome.AddProblem(e.Problem with { Message = $"{e.Problem.Message} — sheet quarantined; the last good {source.Format} sheet stays in force." });
-            return await LastGoodSheetAsync(context, reader, source, asOf, outcome, cancellationToken);
-        }
-    }
-
-    /// <summary>The newest archived sheet of the source: what was in force before this run's sheet failed.</summary>
-    private static async Task<IReadOnlyList<PriceRecord>?> LastGoodSheetAsync(
-        PipelineContext context, IRecordReader<PriceRecord> reader, SourceSpec source, DateTimeOffset asOf, JobOutcome outcome,
-        CancellationToken cancellationToken)
-    {
-        var container = context.Account.Settings.PriceSheetsContainer;
-        var archived = await context.Reports.ListAsync($"{container}/raw/{source.Format}/", cancellationToken);
-        if (archived.Count == 0) return null;
-
-        var latest = archived.Max(StringComparer.Ordinal)!;
-        var file = await context.Reports.DownloadAsync(latest, cancellationToken);
-        if (file is null) return null;
-        var result = await ParseAsync(context, reader, source, latest, file.Content, asOf, cancellationToken);
-        outcome.Count($"{source.Format} records from the last good sheet", result.Records.Count);
-        return result.Records;
-    }
-
-    private static async Task<ReadResult<PriceRecord>> ParseAsync(
-        PipelineContext context, IRecordReader<PriceRecord> reader, SourceSpec source, string name, byte[] raw, DateTimeOffset asOf,
-        CancellationToken cancellationToken)
-    {
-        var started = context.Clock.GetTimestamp();
-        var result = await reader.ReadAsync(new MemoryStream(raw, writable: false), name, new ReadContext(asOf, context.Clock.GetUtcNow()), cancellationToken);
-        context.Logger.LogInformation("Read {Format} sheet {File}: {Records:N0} prices, {Skipped:N0} skipped on purpose, {Rejected:N0} rejected ({Bytes:N0} bytes in {Ms:0} ms)",
-            source.Format, Path.GetFileName(name), result.Records.Count, result.Skipped.Count, result.Rejected.Count, raw.Length,
-            context.Clock.GetElapsedTime(started).TotalMilliseconds);
-        return result;
     }
 }

@@ -33,13 +33,13 @@ internal sealed class TimerLoop(
 
     public async Task RunAsync(CancellationToken stop)
     {
-        if (await UntilItWorksAsync(StartAsync, stop) is not var (due, pastDue)) return;
+        if (await UntilItWorksAsync(StartAsync, stop) is not { } start) return;
+        var (due, pastDue) = start;
         while (!stop.IsCancellationRequested)
         {
-            lock (_gate) _next = due;
             if (!await WaitUntilAsync(due, stop)) break;
-            var occurrence = (Due: due, PastDue: pastDue);
-            if (await UntilItWorksAsync(ct => RunOccurrenceAsync(occurrence.Due, occurrence.PastDue, ct), stop) is not { } next) break;
+            var (thisDue, thisPastDue) = (due, pastDue);
+            if (await UntilItWorksAsync(ct => RunOccurrenceAsync(thisDue, thisPastDue, ct), stop) is not { } next) break;
             (due, pastDue) = (next, false);
         }
 
@@ -135,15 +135,24 @@ internal sealed class TimerLoop(
         }
     }
 
+    /// <summary>
+    /// Sleeps until <paramref name="due"/> (false when stopped first). <see cref="TimerView.Next"/> shows it only once
+    /// the sleep is armed, so whoever waits for it (a test moving a fake clock) cannot move time between this loop
+    /// reading the clock and arming the sleep.
+    /// </summary>
     private async Task<bool> WaitUntilAsync(DateTimeOffset due, CancellationToken stop)
     {
+        var shown = false;
         while (true)
         {
             var left = due - clock.GetUtcNow();
-            if (left <= TimeSpan.Zero) return true;
+            var sleep = left <= TimeSpan.Zero ? null : Task.Delay(left < options.MaxSleep ? left : options.MaxSleep, clock, stop);
+            if (!shown) lock (_gate) _next = due;
+            shown = true;
+            if (sleep is null) return true;
             try
             {
-                await Task.Delay(left < options.MaxSleep ? left : options.MaxSleep, clock, stop);
+                await sleep;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -182,7 +191,10 @@ internal sealed class TimerLoop(
         }
     }
 
-    /// <summary>Storage trouble is logged and retried after a pause; stopping ends the attempts (null).</summary>
+    /// <summary>
+    /// Trouble is logged and retried after a pause, never allowed to end the timer (as in Azure, whose listener keeps
+    /// its schedule whatever an occurrence threw); stopping ends the attempts (null).
+    /// </summary>
     private async Task<T?> UntilItWorksAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken stop) where T : struct
     {
         while (true)
@@ -195,9 +207,12 @@ internal sealed class TimerLoop(
             {
                 return null;
             }
-            catch (Exception e) when (IsStorageTrouble(e))
+            catch (Exception e)
             {
-                logger.LogWarning("Timer {Function}: storage could not be reached ({Error}); trying again in {Seconds:0}s", Name, e.Message, options.RetryDelay.TotalSeconds);
+                if (IsStorageTrouble(e))
+                    logger.LogWarning("Timer {Function}: storage could not be reached ({Error}); trying again in {Seconds:0}s", Name, e.Message, options.RetryDelay.TotalSeconds);
+                else
+                    logger.LogError(e, "Timer {Function}: scheduling failed; trying again in {Seconds:0}s", Name, options.RetryDelay.TotalSeconds);
                 try
                 {
                     await Task.Delay(options.RetryDelay, clock, stop);

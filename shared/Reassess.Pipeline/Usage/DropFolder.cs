@@ -28,8 +28,6 @@ public static class DropFolder
             var now = context.Clock.GetUtcNow();
             var result = await reader.ReadAsync(stream, file, new ReadContext(now, now), cancellationToken);
             outcome.AddProblems(result.Rejected);
-            foreach (var skipped in result.Skipped)
-                context.Logger.LogInformation("  {File}: {Skipped}", Path.GetFileName(file), skipped.Message);
             var elapsed = context.Clock.GetElapsedTime(started).TotalSeconds;
             context.Logger.LogInformation("Read {File}: {Rows:N0} rows, {Rejected:N0} rejected ({Rate:N0} rows/s)",
                 Path.GetFileName(file), result.Records.Count, result.Rejected.Count, elapsed > 0 ? result.Records.Count / elapsed : 0);

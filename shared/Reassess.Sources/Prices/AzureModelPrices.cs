@@ -8,6 +8,8 @@ internal sealed class AzureModelPrices(string key, string? deploymentType)
 {
     private readonly Dictionary<string, AzureRetailReader.AzureItem> _byPrice = new(StringComparer.Ordinal);
 
+    public string Key { get; } = key;
+
     /// <summary>Adds a meter's price; a second meter for the same price is skipped when it agrees and rejected when it does not.</summary>
     public void Add(AzureRetailReader.AzureItem item, ReadResultBuilder<PriceRecord> results)
     {
@@ -18,19 +20,19 @@ internal sealed class AzureModelPrices(string key, string? deploymentType)
         }
 
         if (first.Value == item.Value)
-            results.Skip(item.Location, $"'{item.MeterName}' repeats {key} {item.Price} {item.Value} already given by '{first.MeterName}' ({first.Location})");
+            results.Skip(item.Location, $"'{item.MeterName}' repeats {Key} {item.Price} {item.Value} already given by '{first.MeterName}' ({first.Location})");
         else
             results.Reject(item.Location,
-                $"'{item.MeterName}' prices {key} {item.Price} at {item.Value}, but '{first.MeterName}' ({first.Location}) says {first.Value}; the first is kept");
+                $"'{item.MeterName}' prices {Key} {item.Price} at {item.Value}, but '{first.MeterName}' ({first.Location}) says {first.Value}; the first is kept");
     }
 
     public PriceRecord ToRecord(string source, DateTimeOffset fetchedAt)
     {
-        PriceKey.TryParse(key, out var provider, out var model);
+        PriceKey.TryParse(Key, out var provider, out var model);
         decimal? Price(string name) => _byPrice.TryGetValue(name, out var item) ? item.Value : null;
         return new PriceRecord
         {
-            Key = key,
+            Key = Key,
             Provider = provider,
             Model = model,
             InputPerMTok = Price(PriceNames.Input),

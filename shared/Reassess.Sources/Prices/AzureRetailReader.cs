@@ -32,6 +32,9 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
 
     public static SheetShape Shape { get; } = new("Items", ["meterName"]);
 
+    /// <summary>Units of measure a model's price comes in, without spaces: per 1K or 1M tokens, per hour.</summary>
+    private static readonly HashSet<string> KnownUnits = ["1K", "1M", "1HOUR"];
+
     /// <summary>The region read; null reads the region most items are for.</summary>
     public string? Region { get; } = region;
 
@@ -52,21 +55,31 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
             .GroupBy(r => r, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault();
         var models = new SortedDictionary<string, AzureModelPrices>(StringComparer.Ordinal);
+        var broken = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (ReadItem(entry, region, results) is not { } item) continue;
+            if (ReadItem(entry, region, results, broken) is not { } item) continue;
             if (!models.TryGetValue(item.Key, out var prices)) models[item.Key] = prices = new AzureModelPrices(item.Key, item.Meter.DeploymentType);
             prices.Add(item, results);
         }
 
-        foreach (var prices in models.Values) results.Add(prices.ToRecord(SourceId, context.FetchedAt));
+        foreach (var prices in models.Values)
+        {
+            // A model missing one of its meters would look cheaper than it is (a fine-tune without its hosting hours):
+            // it is left out whole, so its last good price stays in force.
+            if (broken.TryGetValue(prices.Key, out var where))
+                results.Skip($"model {prices.Key}", $"left out: its meter at {where} was rejected, and a model priced without one of its meters looks cheaper than it is; its last good price stays in force");
+            else
+                results.Add(prices.ToRecord(SourceId, context.FetchedAt));
+        }
+
         return results.Build();
     }
 
     /// <summary>One meter's price, converted to the record's unit, with where it came from.</summary>
     internal sealed record AzureItem(string Key, AzureMeterName Meter, string Price, decimal Value, DateTimeOffset EffectiveFrom, string MeterName, string Location);
 
-    private static AzureItem? ReadItem(JsonEntry entry, string? region, ReadResultBuilder<PriceRecord> results)
+    private static AzureItem? ReadItem(JsonEntry entry, string? region, ReadResultBuilder<PriceRecord> results, Dictionary<string, string> broken)
     {
         var fields = new FieldReader(entry);
         var meterName = fields.Text("meterName", required: true);
@@ -84,6 +97,7 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
         if (!fields.IsValid || meterName is null || unit is null || price is null)
         {
             fields.RejectInto(results);
+            if (meterName is not null && AzureMeterName.Parse(meterName, out _) is { } named) broken.TryAdd(KeyOf(named), entry.Location);
             return null;
         }
 
@@ -102,6 +116,12 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
             return null;
         }
 
+        if (!KnownUnits.Contains(unit.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()))
+        {
+            results.Skip(entry.Location, $"'{meterName}' is priced per '{unit}', not per tokens (1K, 1M) or per hour (1 Hour): not a price of a model's calls");
+            return null;
+        }
+
         var meter = AzureMeterName.Parse(meterName, out var why);
         if (meter is null)
         {
@@ -117,13 +137,16 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
 
         if (Converted(meter, unit, price.Value) is not { } converted)
         {
-            results.Skip(entry.Location, $"'{meterName}' is priced per '{unit}', which is not a per-token (1K, 1M) or per-hour (1 Hour) price of a model");
+            results.Skip(entry.Location, $"'{meterName}' is a {meter.Kind} meter priced per '{unit}' ({meter.UnitWord}); a {meter.Kind} price is read per {(meter.Kind is AzureMeterKind.Hosting ? "hour" : meter.Kind is AzureMeterKind.Training ? "1K/1M tokens or per hour" : "1K or 1M tokens")}");
             return null;
         }
 
-        var model = meter.DeploymentType is null or AzureDeploymentTypes.Global ? meter.Model : $"{meter.Model}:{meter.DeploymentType}";
-        return new AzureItem(PriceKey.For(Provider, model), meter, converted.Price, converted.Value, effective ?? DateTimeOffset.UnixEpoch, meterName, entry.Location);
+        return new AzureItem(KeyOf(meter), meter, converted.Price, converted.Value, effective ?? DateTimeOffset.UnixEpoch, meterName, entry.Location);
     }
+
+    /// <summary><c>azure/{model}</c> for a global deployment, <c>azure/{model}:{deployment type}</c> for the others.</summary>
+    private static string KeyOf(AzureMeterName meter) =>
+        PriceKey.For(Provider, meter.DeploymentType is null or AzureDeploymentTypes.Global ? meter.Model : $"{meter.Model}:{meter.DeploymentType}");
 
     /// <summary>The price in the record's unit: per 1M tokens for token meters, per hour for hourly ones; null for anything else.</summary>
     private static (string Price, decimal Value)? Converted(AzureMeterName meter, string unit, decimal price)

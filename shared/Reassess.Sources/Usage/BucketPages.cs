@@ -24,11 +24,13 @@ public static class BucketPages
         var page = JsonEntries.ReadObject(content, sourceName, shape.What);
         if (page.Field("data").Kind == FieldKind.Absent)
             throw new InputRejectedException(new InputProblem(sourceName, "", $"has no \"data\" list; expected {shape.What}"));
+        // Read again as a list of entries, so each bucket is located by the line it starts on.
+        var buckets = JsonEntries.Read(content, sourceName, "data").Cast<JsonEntry>();
 
         var results = new ReadResultBuilder<MeteredUsage>(sourceName);
         var totals = new MeteredUsageTotals();
         var coverage = new DayCoverage();
-        foreach (var bucket in page.Items("data"))
+        foreach (var bucket in buckets)
         {
             var bucketFields = new FieldReader(bucket);
             var start = Time(bucketFields, shape, shape.StartField);

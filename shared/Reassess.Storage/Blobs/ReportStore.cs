@@ -61,10 +61,27 @@ public sealed class ReportStore(StorageAccount account)
         return new ReportPublication(isoWeek, paths, LatestUpdated: true);
     }
 
-    /// <summary>Keeps a price sheet exactly as fetched, at <c>price-sheets/raw/{source}/{yyyy-MM-dd}/{fileName}</c>; returns that path.</summary>
+    /// <summary>
+    /// Keeps a price sheet exactly as fetched, at <c>price-sheets/raw/{source}/{yyyy-MM-dd}/{fileName}</c>; returns that
+    /// path. <paramref name="metadata"/> (ASCII name/value pairs, e.g. the HTTP validators it was fetched with) travels
+    /// with it, so the next pull can ask "changed since?".
+    /// </summary>
     public Task<string> ArchiveRawSheetAsync(
-        string source, DateOnly day, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        SheetAsync("raw", source, day, fileName, content, new Dictionary<string, string>(), cancellationToken);
+        string source, DateOnly day, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? metadata = null) =>
+        SheetAsync("raw", source, day, fileName, content, new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()), cancellationToken);
+
+    /// <summary>
+    /// Keeps the price alerts of one day's refresh at <c>price-sheets/alerts/{yyyy-MM-dd}.json</c> (overwriting), for
+    /// the weekly report to gather.
+    /// </summary>
+    public async Task<string> SavePriceAlertsAsync(DateOnly day, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default)
+    {
+        var name = $"alerts/{day:yyyy-MM-dd}.json";
+        await UploadAsync(account.Container(_settings.PriceSheetsContainer), name, json, "application/json", new Dictionary<string, string>(), cancellationToken)
+            .ConfigureAwait(false);
+        return $"{_settings.PriceSheetsContainer}/{name}";
+    }
 
     /// <summary>
     /// Sets aside a sheet that failed validation, at <c>price-sheets/quarantine/{source}/{yyyy-MM-dd}/{fileName}</c>, with

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Reassess.Storage.Leases;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace Reassess.Storage.Leases;
 /// </summary>
 public sealed record TimerScheduleStatus(DateTimeOffset Last, DateTimeOffset Next, DateTimeOffset LastUpdated)
 {
+    [JsonIgnore]
     public bool HasRun => Last != default;
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Azure.Data.Tables;
+using Reassess.Core.Json;
 using Reassess.Core.Prices;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Tables;
@@ -131,6 +133,9 @@ public sealed class PriceStore(StorageAccount account, TableBatchWriter? writer 
             ["Source"] = record.Source,
             ["EffectiveFrom"] = record.EffectiveFrom,
             ["FetchedAt"] = record.FetchedAt,
+            ["SheetVersion"] = record.SheetVersion,
+            ["DeploymentType"] = record.DeploymentType,
+            ["Tiers"] = record.Tiers is null ? null : JsonSerializer.Serialize(record.Tiers, ReassessJson.Compact),
         };
     }
 
@@ -153,5 +158,8 @@ public sealed class PriceStore(StorageAccount account, TableBatchWriter? writer 
         // The row key holds the exact instant; the column is for people reading the table.
         EffectiveFrom = StorageKeys.FromInvertedTicks(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]),
         FetchedAt = row.GetDateTimeOffset("FetchedAt") ?? default,
+        SheetVersion = row.GetString("SheetVersion"),
+        DeploymentType = row.GetString("DeploymentType"),
+        Tiers = row.GetString("Tiers") is { Length: > 0 } tiers ? JsonSerializer.Deserialize<PriceTiers>(tiers, ReassessJson.Compact) : null,
     };
 }

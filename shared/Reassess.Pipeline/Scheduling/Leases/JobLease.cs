@@ -78,7 +78,7 @@ public sealed class JobLease : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(delay, _clock, stop).ConfigureAwait(false);
-                switch (await _locks.RenewAsync(BlobName, _leaseId, stop).ConfigureAwait(false))
+                switch (await TryRenewAsync(stop).ConfigureAwait(false))
                 {
                     case LeaseRenewal.Renewed:
                         renewedAt = _clock.GetUtcNow();
@@ -97,6 +97,20 @@ public sealed class JobLease : IAsyncDisposable
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Anything unexpected (a credential that cannot get a token, say) counts as "could not ask" until the lease lapses.</summary>
+    private async Task<LeaseRenewal> TryRenewAsync(CancellationToken stop)
+    {
+        try
+        {
+            return await _locks.RenewAsync(BlobName, _leaseId, stop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            _logger.LogWarning("Renewing the lease on {Lock} failed: {Error}", BlobName, e.Message);
+            return LeaseRenewal.Unreachable;
         }
     }
 }

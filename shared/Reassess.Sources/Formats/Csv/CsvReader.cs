@@ -16,10 +16,16 @@ public sealed record CsvRecord(int LineNumber, IReadOnlyList<string> Fields, str
 /// it starts on, so problems can point a person at the right line even when quoted fields span several lines.
 /// A byte-order mark at the start is ignored. A quote that is never closed swallows the rest of the input, so it
 /// throws <see cref="CsvSyntaxException"/>; smaller slips (text after a closing quote) are reported on the record.
+/// <para>It reads the text in blocks and finds separators with vectorised searches rather than a character at a
+/// time, because FOCUS cost exports run to gigabytes; memory stays one block and one record.</para>
 /// </summary>
 public sealed class CsvReader(TextReader reader)
 {
+    private const int BlockSize = 1 << 16;
+    private readonly char[] _block = new char[BlockSize];
     private readonly StringBuilder _field = new();
+    private int _position;
+    private int _length;
     private int _line = 1;
     private bool _started;
 
@@ -29,50 +35,53 @@ public sealed class CsvReader(TextReader reader)
         if (!_started)
         {
             _started = true;
-            if (reader.Peek() == '\uFEFF') reader.Read();
+            if (Peek() == '\uFEFF') _position++;
         }
 
-        if (reader.Peek() < 0) return null;
+        if (Peek() < 0) return null;
 
         var recordLine = _line;
         var fields = new List<string>();
         string? problem = null;
-        _field.Clear();
 
         while (true)
         {
-            var c = reader.Read();
-            if (c == '"' && _field.Length == 0)
+            string value;
+            if (Peek() == '"')
             {
+                _position++;
+                _field.Clear();
                 ReadQuoted(recordLine);
                 // After the closing quote only a separator or the end of the record may follow.
-                var next = reader.Peek();
+                var next = Peek();
                 if (next >= 0 && next != ',' && next != '\r' && next != '\n')
                 {
                     problem ??= $"field {fields.Count + 1} has text after its closing quote; " +
                                 "inside a quoted field write a quote as two quotes (\"\")";
-                    while (reader.Peek() is >= 0 and not ',' and not '\r' and not '\n') _field.Append((char)reader.Read());
+                    AppendUntilSeparator();
                 }
-                continue;
+
+                value = _field.ToString();
+            }
+            else
+            {
+                value = ReadUnquoted();
             }
 
-            switch (c)
+            fields.Add(value);
+            switch (Next())
             {
                 case ',':
-                    fields.Add(_field.ToString());
-                    _field.Clear();
                     continue;
                 case '\r':
-                case '\n':
-                    EndOfLine(c);
-                    fields.Add(_field.ToString());
+                    if (Peek() == '\n') _position++;
+                    _line++;
                     return new CsvRecord(recordLine, fields, problem);
-                case < 0:
-                    fields.Add(_field.ToString());
+                case '\n':
+                    _line++;
                     return new CsvRecord(recordLine, fields, problem);
                 default:
-                    _field.Append((char)c);
-                    continue;
+                    return new CsvRecord(recordLine, fields, problem);
             }
         }
     }
@@ -83,45 +92,100 @@ public sealed class CsvReader(TextReader reader)
         while (Read() is { } record) yield return record;
     }
 
+    /// <summary>An unquoted field: everything up to the next comma or line break (not consumed); a quote inside is kept as text.</summary>
+    private string ReadUnquoted()
+    {
+        if (!Available()) return "";
+        var end = _block.AsSpan(_position, _length - _position).IndexOfAny(',', '\r', '\n');
+        if (end >= 0)
+        {
+            var value = new string(_block, _position, end);
+            _position += end;
+            return value;
+        }
+
+        _field.Clear();
+        AppendUntilSeparator();
+        return _field.ToString();
+    }
+
+    private void AppendUntilSeparator()
+    {
+        while (Available())
+        {
+            var end = _block.AsSpan(_position, _length - _position).IndexOfAny(',', '\r', '\n');
+            if (end >= 0)
+            {
+                _field.Append(_block, _position, end);
+                _position += end;
+                return;
+            }
+
+            _field.Append(_block, _position, _length - _position);
+            _position = _length;
+        }
+    }
+
     private void ReadQuoted(int recordLine)
     {
         var openedOn = _line;
         while (true)
         {
-            var c = reader.Read();
+            if (!Available())
+                throw new CsvSyntaxException(openedOn,
+                    $"a quoted field opened on line {openedOn} (record starting on line {recordLine}) is never closed; " +
+                    "every opening quote needs a closing quote");
+
+            var rest = _block.AsSpan(_position, _length - _position);
+            var stop = rest.IndexOfAny('"', '\r', '\n');
+            if (stop < 0)
+            {
+                _field.Append(rest);
+                _position = _length;
+                continue;
+            }
+
+            _field.Append(rest[..stop]);
+            var c = _block[_position + stop];
+            _position += stop + 1;
             switch (c)
             {
-                case < 0:
-                    throw new CsvSyntaxException(openedOn,
-                        $"a quoted field opened on line {openedOn} (record starting on line {recordLine}) is never closed; " +
-                        "every opening quote needs a closing quote");
-                case '"' when reader.Peek() == '"':
-                    reader.Read();
+                case '"' when Peek() == '"':
+                    _position++;
                     _field.Append('"');
                     continue;
                 case '"':
                     return;
                 case '\r':
                     _field.Append('\r');
-                    if (reader.Peek() == '\n') _field.Append((char)reader.Read());
-                    _line++;
-                    continue;
-                case '\n':
-                    _field.Append('\n');
+                    if (Peek() == '\n')
+                    {
+                        _position++;
+                        _field.Append('\n');
+                    }
+
                     _line++;
                     continue;
                 default:
-                    _field.Append((char)c);
+                    _field.Append('\n');
+                    _line++;
                     continue;
             }
         }
     }
 
-    private void EndOfLine(int c)
+    /// <summary>True when a character is waiting, reading the next block if the current one is used up.</summary>
+    private bool Available()
     {
-        if (c == '\r' && reader.Peek() == '\n') reader.Read();
-        _line++;
+        if (_position < _length) return true;
+        _length = reader.Read(_block, 0, _block.Length);
+        _position = 0;
+        return _length > 0;
     }
+
+    private int Peek() => Available() ? _block[_position] : -1;
+
+    private int Next() => Available() ? _block[_position++] : -1;
 }
 
 /// <summary>CSV that cannot be split into records at all (an unclosed quote).</summary>

@@ -28,37 +28,47 @@ public static class JsonMembers
         if (InputBytes.IsBlank(json))
             throw new InputRejectedException(new InputProblem(sourceName, "", $"the file is empty; expected a JSON object of {what}"));
 
-        var members = new List<JsonMember>();
-        var reader = new Utf8JsonReader(json, Options);
-        // Lines are counted forward as the reader moves, so locating every member costs one pass over the bytes.
-        var line = 1;
-        var counted = 0;
+        // One document for the values, and a reader pass for where each member starts: parsing member by member
+        // would build thousands of small documents.
+        JsonDocument document;
+        var starts = new List<int>();
         try
         {
+            var reader = new Utf8JsonReader(json, Options);
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
                 throw new InputRejectedException(new InputProblem(sourceName, "line 1",
                     $"expected a JSON object of {what} (name → entry); found {JsonSyntax.Describe(reader.TokenType)}"));
-
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var start = (int)reader.TokenStartIndex;
-                line += json[counted..start].Count((byte)'\n');
-                counted = start;
-                var name = reader.GetString()!;
+                starts.Add((int)reader.TokenStartIndex);
                 reader.Read();
-                var value = JsonElement.ParseValue(ref reader);
-                members.Add(new JsonMember(name, JsonEntry.Named(line, members.Count + 1, name, value), value));
+                reader.Skip();
             }
 
             while (reader.Read())
             {
                 // Reading to the end surfaces anything broken or left over after the object.
             }
+
+            document = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
             throw JsonSyntax.Refusal(sourceName, ex);
+        }
+
+        // Not disposed: the members' values live in it; its pooled buffers go to the garbage collector instead of back to the pool.
+        var members = new List<JsonMember>(starts.Count);
+        var line = 1;
+        var counted = 0;
+        var index = 0;
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var start = starts[index];
+            line += json[counted..start].Count((byte)'\n');
+            counted = start;
+            members.Add(new JsonMember(property.Name, JsonEntry.Named(line, ++index, property.Name, property.Value), property.Value));
         }
 
         return members;

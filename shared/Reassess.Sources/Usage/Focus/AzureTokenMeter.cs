@@ -27,6 +27,9 @@ public sealed record AzureTokenMeter(string Model, TokenKind Kind, bool Batch, d
     private static readonly HashSet<string> PlacementWords =
         ["glbl", "global", "regnl", "regional", "rgnl", "dzone", "datazone", "data", "zone", "ep", "rsng"];
 
+    // A description may lead with the service: "Azure OpenAI - gpt-4o-mini-0718-Inp-glbl Tokens".
+    private static readonly HashSet<string> ServiceWords = ["azure", "openai", "microsoft", "foundry"];
+
     /// <summary>The meter read, or null when the name is not a token meter (hosting hours, other services).</summary>
     public static AzureTokenMeter? Parse(string? meterName)
     {
@@ -45,7 +48,7 @@ public sealed record AzureTokenMeter(string Model, TokenKind Kind, bool Batch, d
             else if (WriteWords.Contains(word)) write = true;
             else if (word == "batch") batch = true;
             else if (BlockSizeOf(word) is { } size) block = size;
-            else if (PlacementWords.Contains(word) || IsSnapshotCode(word)) continue;
+            else if (PlacementWords.Contains(word) || IsSnapshotCode(word) || model.Count == 0 && ServiceWords.Contains(word)) continue;
             else model.Add(word);
         }
 

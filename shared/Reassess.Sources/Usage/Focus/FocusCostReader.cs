@@ -37,12 +37,13 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
         await using var input = await UsageInput.OpenAsync(counted, cancellationToken).ConfigureAwait(false);
         using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var rows = CsvSheet.Open(text, sourceName, [FocusColumns.ChargePeriodStart]);
-        var meterColumn = FocusColumns.MeterName.FirstOrDefault(c => rows.Header.IndexOf(c) is not null)
-            ?? throw Refuse(sourceName, rows.Header, $"no meter name column ({string.Join(", ", FocusColumns.MeterName)}), so no token meter can be recognised");
+        var meterColumns = FocusColumns.MeterName.Where(c => rows.Header.IndexOf(c) is not null).ToList();
+        if (meterColumns.Count == 0)
+            throw Refuse(sourceName, rows.Header, $"no meter name column ({string.Join(", ", FocusColumns.MeterName)}), so no token meter can be recognised");
         if (!FocusColumns.Quantity.Any(c => rows.Header.IndexOf(c) is not null))
             throw Refuse(sourceName, rows.Header, $"no quantity column ({string.Join(", ", FocusColumns.Quantity)})");
 
-        var state = new ReadState(sourceName, meterColumn);
+        var state = new ReadState(sourceName, meterColumns);
         long read = 0;
         foreach (var row in rows)
         {
@@ -63,7 +64,7 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
         new(new InputProblem(sourceName, $"line {header.LineNumber}", $"is not a FOCUS cost export: {why}; the header has: {header.Listing}"));
 
     /// <summary>What one read gathers: the daily totals, the counts of rows skipped on purpose, the rejected rows.</summary>
-    private sealed class ReadState(string sourceName, string meterColumn)
+    private sealed class ReadState(string sourceName, IReadOnlyList<string> meterColumns)
     {
         private readonly ReadResultBuilder<MeteredUsage> _results = new(sourceName);
         private readonly MeteredUsageTotals _totals = new();
@@ -87,7 +88,7 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
                 return;
             }
 
-            if (Meter(fields.Text(meterColumn)) is not { } meter)
+            if (Meter(MeterName(fields)) is not { } meter)
             {
                 _notTokens++;
                 return;
@@ -133,6 +134,14 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
                 _results.Skip("", string.Create(inv, $"{_disagreements:N0} row(s) had a ConsumedQuantity that disagrees with PricingQuantity × block size; the billed quantity was used"));
             foreach (var row in _totals.ToList()) _results.Add(row);
             return _results.Build();
+        }
+
+        /// <summary>The first meter name the row states: a 1.2 export may leave <c>SkuMeter</c> NULL where the description has it.</summary>
+        private string? MeterName(FieldReader fields)
+        {
+            foreach (var column in meterColumns)
+                if (fields.Text(column) is { } name) return name;
+            return null;
         }
 
         private AzureTokenMeter? Meter(string? name)

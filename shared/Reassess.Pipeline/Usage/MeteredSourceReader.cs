@@ -1,0 +1,107 @@
+using Reassess.Core.Ingestion;
+using Reassess.Core.Usage;
+using Reassess.Sources.Http;
+using Reassess.Sources.Usage;
+using Reassess.Sources.Usage.Api;
+
+namespace Reassess.Pipeline.Usage;
+
+/// <summary>What reading one provider or billing source gave, before mapping: its rows, its problems, and how much was read.</summary>
+public sealed record MeteredRead(
+    IReadOnlyList<MeteredUsage> Rows,
+    IReadOnlyList<InputProblem> Rejected,
+    IReadOnlyList<InputProblem> Skipped,
+    long Bytes,
+    TimeSpan Elapsed)
+{
+    public ReadProgress Progress => new(Rows.Count, Bytes, Elapsed);
+}
+
+/// <summary>
+/// Reads one provider or billing source (<c>openai</c>, <c>anthropic</c>, their <c>-costs</c>, <c>azure-monitor</c>,
+/// <c>focus</c>) wherever it is: a URL is pulled over its API for the last <see cref="UsageIngestOptions.PullDays"/>
+/// days (paged, with retries); a file or a folder is read file by file (FOCUS streamed, plain or gzip, with progress).
+/// A file or page that cannot be read becomes a problem and adds nothing; the rest is read. The ingest job and
+/// <c>reassess usage import</c> both read through here.
+/// </summary>
+public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions options, Action<string> say)
+{
+    private static readonly string[] JsonExtensions = [".json"];
+    private static readonly string[] FocusExtensions = [".csv", ".gz"];
+
+    public static bool IsUrl(string pathOrUrl, out Uri url) =>
+        Uri.TryCreate(pathOrUrl, UriKind.Absolute, out url!) && url.Scheme is "http" or "https";
+
+    /// <param name="pathOrUrl">A URL, or a file or folder path (already resolved).</param>
+    public async Task<MeteredRead> ReadAsync(string format, string pathOrUrl, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        if (IsUrl(pathOrUrl, out var url)) return await PullAsync(format, url, started, cancellationToken).ConfigureAwait(false);
+
+        var files = DropFolder.Files(pathOrUrl, format == UsageSourceNames.Focus ? FocusExtensions : JsonExtensions);
+        if (files is null)
+            return new MeteredRead([], [new InputProblem(pathOrUrl, "", "does not exist; check the path (Reassess__UsageSources).")], [], 0, TimeSpan.Zero);
+
+        var rows = new List<MeteredUsage>();
+        var rejected = new List<InputProblem>();
+        var skipped = new List<InputProblem>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            var reader = UsageReaders.Create(clock, p => say($"  {name}: {p}")).Get(format);
+            try
+            {
+                await using var stream = File.OpenRead(file);
+                bytes += stream.Length;
+                var now = clock.GetUtcNow();
+                var result = await reader.ReadAsync(stream, file, new ReadContext(now, now), cancellationToken).ConfigureAwait(false);
+                rows.AddRange(result.Records);
+                rejected.AddRange(result.Rejected);
+                skipped.AddRange(result.Skipped);
+            }
+            catch (InputRejectedException e)
+            {
+                rejected.Add(e.Problem with { Message = $"{e.Problem.Message} — file skipped; rows stored before stay." });
+            }
+        }
+
+        return new MeteredRead(rows, rejected, skipped, bytes, clock.GetElapsedTime(started));
+    }
+
+    private async Task<MeteredRead> PullAsync(string format, Uri url, long started, CancellationToken cancellationToken)
+    {
+        var clients = options.HttpClients ?? new SharedHandlerClients();
+        var period = UsagePeriod.Last(options.PullDays, clock.GetUtcNow());
+        void Progress(ReadProgress p) => say($"  {format} {url}: {p}");
+        var http = (options.Http ?? new HttpPullOptions()) with { OnRetry = m => say($"  {m}") };
+
+        UsagePull? pull = format switch
+        {
+            UsageSourceNames.OpenAi when options.OpenAiAdminKey is { } key =>
+                await new OpenAiUsageApi(clients, key, clock, http).PullUsageAsync(url, period, Progress, cancellationToken).ConfigureAwait(false),
+            UsageSourceNames.OpenAiCosts when options.OpenAiAdminKey is { } key =>
+                await new OpenAiUsageApi(clients, key, clock, http).PullCostsAsync(url, period, Progress, cancellationToken).ConfigureAwait(false),
+            UsageSourceNames.Anthropic when options.AnthropicAdminKey is { } key =>
+                await new AnthropicUsageApi(clients, key, clock, http).PullUsageAsync(url, period, Progress, cancellationToken).ConfigureAwait(false),
+            UsageSourceNames.AnthropicCosts when options.AnthropicAdminKey is { } key =>
+                await new AnthropicUsageApi(clients, key, clock, http).PullCostsAsync(url, period, Progress, cancellationToken).ConfigureAwait(false),
+            UsageSourceNames.AzureMonitor =>
+                await new AzureMonitorUsageApi(clients, options.AzureBearerToken(), clock, http).PullAsync(url, period, Progress, cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+
+        if (pull is null)
+            return new MeteredRead([], [new InputProblem(url.ToString(), "", NoPull(format))], [], 0, TimeSpan.Zero);
+        say($"Pulled {format} {url}: {pull.Result.Records.Count:N0} daily rows from {pull.Pages} page(s), {pull.Bytes:N0} bytes" +
+            (pull.Complete ? "" : " (stopped at a page that failed)"));
+        return new MeteredRead(pull.Result.Records, pull.Result.Rejected, pull.Result.Skipped, pull.Bytes, clock.GetElapsedTime(started));
+    }
+
+    private static string NoPull(string format) => format switch
+    {
+        UsageSourceNames.OpenAi or UsageSourceNames.OpenAiCosts => "no OpenAI admin key; set Reassess__OpenAiAdminKey (or OPENAI_ADMIN_KEY) in the environment.",
+        UsageSourceNames.Anthropic or UsageSourceNames.AnthropicCosts => "no Anthropic admin key; set Reassess__AnthropicAdminKey (or ANTHROPIC_ADMIN_KEY) in the environment.",
+        _ => $"format '{format}' is read from files, not pulled from a URL; give a file or folder.",
+    };
+}
