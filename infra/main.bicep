@@ -32,6 +32,9 @@ param principalType string = 'User'
 @description('Reassess__PriceSources: format=url entries separated by \';\'. Empty takes the public sheets below.')
 param priceSources string = ''
 
+@description('Reassess__PriceAliases: the company\'s price alias table (alias,key CSV) in the deployed app folder; empty for none.')
+param priceAliases string = ''
+
 @description('Reassess__UsageSources: format=url entries separated by \';\' (openai=https://api.openai.com, anthropic=https://api.anthropic.com, …). One azure-monitor entry per account in azureOpenAiAccountIds is added.')
 param usageSources string = ''
 
@@ -174,6 +177,7 @@ module functionApp 'modules/functionapp.bicep' = {
     reassess: {
       workloadsPath: workloadsPath
       priceSources: !empty(priceSources) ? priceSources : defaultPriceSources
+      priceAliases: priceAliases
       usageSources: allUsageSources
       windowDays: windowDays
       maxRequestBodyBytes: maxRequestBodyBytes

@@ -10,6 +10,10 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(WhatIfCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(UsageCommand.Create());
+root.Subcommands.Add(TrendsCommand.Create());
+root.Subcommands.Add(PricesCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+BenchFocusCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();
 
 /// <summary>The entry point, named so that tests can host it (WebApplicationFactory&lt;Program&gt;).</summary>

@@ -32,7 +32,7 @@ param keyVaultUri string
 @maxLength(32)
 param hostId string
 
-@description('Reassess__* pipeline and API settings: workloadsPath, priceSources, usageSources, windowDays, maxRequestBodyBytes, reassessWaitSeconds.')
+@description('Reassess__* pipeline and API settings: workloadsPath, priceSources, priceAliases, usageSources, windowDays, maxRequestBodyBytes, reassessWaitSeconds.')
 param reassess object
 
 @description('NCRONTAB (UTC) schedules by setting name; a missing one takes the default below.')
@@ -128,6 +128,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // The pipeline.
     Reassess__WorkloadsPath: reassess.workloadsPath
     Reassess__PriceSources: reassess.priceSources
+    Reassess__PriceAliases: reassess.priceAliases
     Reassess__UsageSources: reassess.usageSources
     Reassess__WindowDays: string(reassess.windowDays)
     // Usage-API admin keys: versionless Key Vault references (a new secret version is picked up without a deployment).

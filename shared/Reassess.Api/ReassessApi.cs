@@ -6,6 +6,7 @@ using Reassess.Api.Health;
 using Reassess.Api.Http;
 using Reassess.Api.OnDemand;
 using Reassess.Api.Reports;
+using Reassess.Api.Trends;
 using Reassess.Api.WhatIf;
 using Reassess.Api.Workloads;
 using Reassess.Pipeline.Catalog;
@@ -25,6 +26,7 @@ public static class ReassessApi
         services.AddSingleton<AssessmentHandlers>();
         services.AddSingleton<EvalHandlers>();
         services.AddSingleton<ReportHandlers>();
+        services.AddSingleton<TrendHandlers>();
         services.AddSingleton<ReassessHandler>();
         return services;
     }
@@ -38,6 +40,7 @@ public static class ReassessApi
         keyed.MapWhatIf();
         keyed.MapWorkloads();
         keyed.MapReports();
+        keyed.MapTrends();
         keyed.MapReassess();
 
         // Unknown routes under /api answer in the same problem+json shape as the rest.

@@ -4,6 +4,7 @@ using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Prices;
 using Reassess.Storage.Runs;
+using Reassess.Storage.Trends;
 using Reassess.Storage.Usage;
 using Reassess.Storage.Workloads;
 
@@ -21,6 +22,7 @@ public sealed class PipelineContext(StorageAccount account, PipelineSettings set
     public PriceStore Prices { get; } = new(account);
     public UsageStore Usage { get; } = new(account);
     public AssessmentStore Assessments { get; } = new(account);
+    public CostTrendStore CostTrends { get; } = new(account);
     public RunStore Runs { get; } = new(account);
     public ReportStore Reports { get; } = new(account);
 

@@ -97,7 +97,9 @@ public class CodeReadsCatalogNamesTests
             throw new Exception("set Reassess__Other");
             """);
 
-        Assert.Equal(["Reassess__PullDays", "Reassess__Other", "NEW_TOKEN"], SourceSettingNames.Find([file]).Select(u => u.Name).Order().Reverse().OrderBy(n => n.StartsWith("NEW", StringComparison.Ordinal)));
+        var found = SourceSettingNames.Find([file]).Select(u => u.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["NEW_TOKEN", "Reassess__Other", "Reassess__PullDays"], found);
     }
 
     private static string? Run(Probe probe, Dictionary<string, string> values)
@@ -144,6 +146,7 @@ public class CodeReadsCatalogNamesTests
             new(WebJobsHosts.HostIdSetting, "func-reassess-probe", ReassessServices.HostId),
             new(SettingsCatalog.WorkloadsPath.Name, "probe/workloads.json", c => Pipeline(c).WorkloadsPath),
             new(SettingsCatalog.PriceSources.Name, "litellm=https://example.test/prices.json;overrides=o.csv", c => Sources(Pipeline(c).PriceSources)),
+            new(SettingsCatalog.PriceAliases.Name, "probe/aliases.csv", c => Pipeline(c).PriceAliasesPath),
             new(SettingsCatalog.UsageSources.Name, "openai=https://api.openai.com", c => Sources(Pipeline(c).UsageSources)),
             new(SettingsCatalog.WindowDays.Name, "7", c => Text(Pipeline(c).WindowDays)),
             new(SettingsCatalog.OpenAiAdminKey.Name, "probe-openai", _ => UsageIngestOptions.FromEnvironment().OpenAiAdminKey, FromEnvironment: true),

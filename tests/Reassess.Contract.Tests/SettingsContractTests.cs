@@ -32,7 +32,6 @@ public class SettingsContractTests
         Assert.Contains("AzureWebJobsStorage__blobServiceUri", names);
         Assert.Contains("AzureWebJobs.PublishWeeklyReport.Disabled", names); // a quoted name
         Assert.Equal(SettingsCatalog.All.Count(s => s.InAzure), names.Count);
-        Assert.All(Infra, s => Assert.Equal("infra/modules/functionapp.bicep", s.File));
     }
 
     [Theory]

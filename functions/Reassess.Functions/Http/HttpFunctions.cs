@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Reassess.Api.Health;
 using Reassess.Api.OnDemand;
 using Reassess.Api.Reports;
+using Reassess.Api.Trends;
 using Reassess.Api.WhatIf;
 using Reassess.Api.Workloads;
 using static Reassess.Pipeline.Catalog.FunctionCatalog;
@@ -15,7 +16,7 @@ namespace Reassess.Functions.Http;
 /// </summary>
 public sealed class HttpFunctions(
     HealthHandler health, WhatIfHandler whatIf, WorkloadHandlers workloads, AssessmentHandlers assessments,
-    EvalHandlers evals, ReportHandlers reports, ReassessHandler reassess)
+    EvalHandlers evals, ReportHandlers reports, ReassessHandler reassess, TrendHandlers trends)
 {
     [Function("Health")]
     public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) =>
@@ -60,4 +61,8 @@ public sealed class HttpFunctions(
     [Function("WeekReport")]
     public Task<IResult> WeekReportAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.WeekReport)] HttpRequest request, string week) =>
         reports.WeekAsync(week, request.Query["format"], request.HttpContext.RequestAborted);
+
+    [Function("Trends")]
+    public Task<IResult> TrendsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Trends)] HttpRequest request) =>
+        trends.GetAsync(request.Query["by"], request.Query["from"], request.Query["to"], request.Query["format"], request.HttpContext.RequestAborted);
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
 
 namespace Reassess.Host.Cli;
 
@@ -48,10 +47,8 @@ public static class RunCommand
         {
             var configuration = HostEnvironment.LoadConfiguration(contentRoot);
             var pipelineSettings = PipelineSettings.FromConfiguration(configuration, contentRoot);
-            await using var storage = await EmbeddedStorage.ResolveAsync(
-                StorageSettings.FromConfiguration(configuration), line => logger.LogInformation("{Line}", line), cancellationToken);
-            var account = new StorageAccount(storage.Settings);
-            await account.EnsureCreatedAsync(cancellationToken);
+            await using var storage = await CliStorage.OpenAsync(configuration, line => logger.LogInformation("{Line}", line), cancellationToken);
+            var account = storage.Account;
 
             var clock = TimeProvider.System;
             var day = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

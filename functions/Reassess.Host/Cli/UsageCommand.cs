@@ -36,6 +36,7 @@ public static class UsageCommand
             Description = "For a URL: pull this many days back from now, today included. Default: 35.",
             DefaultValueFactory = _ => 35,
         };
+        days.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 400) r.AddError("--days must be from 1 to 400."); });
 
         var import = new Command("import", "Read one usage source, map it to workloads and print the daily rows; stores nothing.")
         {

@@ -23,6 +23,13 @@ public sealed record Assessment
 
     public required Economics Economics { get; init; }
     public required Sensitivity Sensitivity { get; init; }
+
+    /// <summary>
+    /// The same cost model asked "what if": payback at other volumes and horizon net with each driver moved. Null in
+    /// assessments stored before it existed.
+    /// </summary>
+    public Scenarios? Scenarios { get; init; }
+
     public IReadOnlyList<RouteHint> RouteHints { get; init; } = [];
 
     /// <summary>Set when the verdict differs from the workload's previous assessment.</summary>
@@ -83,6 +90,30 @@ public sealed record Economics
 }
 
 public sealed record Sensitivity(decimal? FlipMonthlyCalls, decimal? FlipBaselinePriceChangePct);
+
+/// <summary>
+/// What-ifs of one assessment's cost model, for the report's charts: payback across monthly volumes (the current
+/// volume among them), and the horizon net when each driver is <see cref="SwingPct"/> percent lower or higher.
+/// </summary>
+public sealed record Scenarios
+{
+    /// <summary>The volume threshold's payback limit the curve is read against.</summary>
+    public decimal MaxPaybackMonths { get; init; }
+
+    /// <summary>Ascending monthly volumes with their payback (null: none within 120 months).</summary>
+    public IReadOnlyList<PaybackPoint> PaybackByVolume { get; init; } = [];
+
+    /// <summary>How far each driver is moved either way, in percent.</summary>
+    public decimal SwingPct { get; init; }
+
+    /// <summary>Horizon net with one driver moved at a time, widest swing first; drivers that change nothing are left out.</summary>
+    public IReadOnlyList<HorizonNetSwing> HorizonNetSwings { get; init; } = [];
+}
+
+public sealed record PaybackPoint(decimal MonthlyCalls, decimal? PaybackMonths);
+
+/// <summary>Horizon net when <paramref name="Driver"/> is lower, and when it is higher, by <see cref="Scenarios.SwingPct"/>.</summary>
+public sealed record HorizonNetSwing(string Driver, decimal WhenLower, decimal WhenHigher);
 
 /// <summary>A cheaper model that already meets the quality target: routing to it saves this much a month.</summary>
 public sealed record RouteHint(string Model, decimal EvalScore, decimal CostPerCall, decimal MonthlySaving);

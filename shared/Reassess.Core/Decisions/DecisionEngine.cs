@@ -56,6 +56,7 @@ public static class DecisionEngine
             Thresholds.Latency(window, workload.Targets.LatencyP95Ms),
             Thresholds.Quality(window, workload.Targets.QualityScore));
         var readinessGaps = Readiness.Gaps(fineTune);
+        var sensitivity = SensitivityAnalysis.Analyse(model, monthlyCalls, assumptions.MaxPaybackMonths);
 
         var assessment = new Assessment
         {
@@ -90,7 +91,8 @@ public static class DecisionEngine
                 MonthlyPriceDecline = decline,
                 MonthlyVolumeGrowth = assumptions.MonthlyVolumeGrowth,
             },
-            Sensitivity = SensitivityAnalysis.Analyse(model, monthlyCalls, assumptions.MaxPaybackMonths),
+            Sensitivity = sensitivity,
+            Scenarios = ScenarioAnalysis.Analyse(model, monthlyCalls, assumptions.MaxPaybackMonths, assumptions.HorizonMonths, sensitivity.FlipMonthlyCalls),
             RouteHints = RouteHints.Find(prices.Alternatives, workload.Targets.QualityScore, mix, batch, baselineCost, monthlyCalls),
             Inputs = new AssessmentInputs
             {

@@ -1,25 +1,30 @@
 using System.Globalization;
 using System.Text;
-using Reassess.Core.Decisions;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Reassess.Core.Trends;
 
 namespace Reassess.Core.Reporting;
 
 /// <summary>
-/// <c>finance.csv</c>: one row per workload for the week, in FOCUS-style columns with <c>x_</c> extensions, for finance
-/// to load anywhere. Plain invariant numbers (money to 2 decimals, calls whole), ISO dates, RFC 4180 quoting, LF line ends.
+/// <c>finance.csv</c>: one row per workload and week (the report's week and the weeks before it that the
+/// <c>CostTrends</c> table holds, up to <see cref="WeeklyReport.TrendWeeks"/>), in FOCUS columns where they fit and
+/// <c>x_</c> columns for ours, for finance to load anywhere. Each row's charge period is the 7 days before that week's
+/// assessment, so periods never overlap and <c>EffectiveCost</c> adds up across weeks; <c>Tags</c> is a FOCUS JSON
+/// object. Plain invariant numbers (money to 2 decimals, calls whole), ISO dates, RFC 4180 quoting, LF line ends.
 /// </summary>
 public static class FinanceCsv
 {
     public const string FileName = WeeklyReportRenderer.FinanceCsvName;
     public const string ContentType = "text/csv; charset=utf-8";
-    public const string BillingCurrency = "USD";
+    public const string BillingCurrency = CostTrendPoint.Usd;
 
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency", "ServiceName", "EffectiveCost",
-        "x_Workload", "x_WorkloadName", "x_Team", "x_CostCenter", "x_BaselineModel", "x_Verdict",
-        "x_MonthlyCalls", "x_BaselineMonthlyCost", "x_CandidateMonthlyCost", "x_ProjectedMonthlySavings",
-        "x_BuildCost", "x_PaybackMonths", "x_HorizonNet",
+        "ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency", "ServiceName", "EffectiveCost", "Tags",
+        "x_Week", "x_Workload", "x_WorkloadName", "x_Team", "x_CostCenter", "x_BaselineModel", "x_Verdict",
+        "x_ChargePeriodCalls", "x_MonthlyCalls", "x_BaselineMonthlyCost", "x_CandidateMonthlyCost", "x_ProjectedMonthlySavings",
+        "x_BuildCost", "x_PaybackMonths", "x_HorizonNet", "x_WindowCost",
     ];
 
     public static string Header { get; } = string.Join(",", Columns);
@@ -30,37 +35,46 @@ public static class FinanceCsv
     {
         var csv = new StringBuilder();
         csv.Append(Header).Append('\n');
-        foreach (var entry in model.Entries)
-            csv.Append(string.Join(",", Row(entry.Assessment).Select(Field))).Append('\n');
+        foreach (var point in model.Trends.Points)
+            csv.Append(string.Join(",", Row(point).Select(Field))).Append('\n');
         return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(csv.ToString()), ContentType);
     }
 
-    /// <summary>Baseline cost over the assessment window: baseline cost per call × window calls.</summary>
-    public static decimal EffectiveCost(Assessment a) => a.Economics.BaselineCostPerCall * a.Inputs.Window.Calls;
+    /// <summary>FOCUS <c>Tags</c>: the workload's team, cost centre and id as a JSON object.</summary>
+    public static string Tags(CostTrendPoint p) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["x_CostCenter"] = p.CostCenter ?? "",
+            ["x_Team"] = p.Team ?? "",
+            ["x_Workload"] = p.WorkloadId,
+        }, TagOptions);
 
-    private static IEnumerable<string> Row(Assessment a)
+    private static readonly JsonSerializerOptions TagOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static IEnumerable<string> Row(CostTrendPoint p)
     {
-        var e = a.Economics;
-        var w = a.Inputs.Window;
-        yield return w.From is { } from ? IsoDate(from) : "";
-        // FOCUS periods end exclusively: the day after the window's last day.
-        yield return w.To is { } to ? IsoDate(to.AddDays(1)) : "";
-        yield return BillingCurrency;
-        yield return ReportText.ServiceName(a);
-        yield return Money(EffectiveCost(a));
-        yield return a.WorkloadId;
-        yield return a.WorkloadName;
-        yield return a.Team;
-        yield return a.CostCenter;
-        yield return ReportText.BaselinePrice(a)?.Key ?? "";
-        yield return ReportText.VerdictName(a.Verdict);
-        yield return Round(e.MonthlyCalls, 0);
-        yield return Money(e.BaselineMonthlyCost);
-        yield return Money(e.CandidateMonthlyCost);
-        yield return Money(ReportText.ProjectedMonthlySavings(a));
-        yield return Money(e.BuildCost);
-        yield return e.PaybackMonths is { } payback ? Round(payback, 2) : "";
-        yield return Money(e.HorizonNet);
+        yield return IsoDate(p.ChargePeriodStart);
+        yield return IsoDate(p.ChargePeriodEnd); // exclusive, as FOCUS defines it
+        yield return p.BillingCurrency;
+        yield return p.ServiceName;
+        yield return Money(p.EffectiveCost);
+        yield return Tags(p);
+        yield return p.Week;
+        yield return p.WorkloadId;
+        yield return p.WorkloadName;
+        yield return p.Team;
+        yield return p.CostCenter;
+        yield return p.BaselineModel;
+        yield return ReportText.VerdictName(p.Verdict);
+        yield return Round(p.ChargePeriodCalls, 0);
+        yield return Round(p.MonthlyCalls, 0);
+        yield return Money(p.BaselineMonthlyCost);
+        yield return Money(p.CandidateMonthlyCost);
+        yield return Money(p.ProjectedMonthlySavings);
+        yield return Money(p.BuildCost);
+        yield return p.PaybackMonths is { } payback ? Round(payback, 2) : "";
+        yield return Money(p.HorizonNet);
+        yield return Money(p.WindowCost);
     }
 
     private static string IsoDate(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

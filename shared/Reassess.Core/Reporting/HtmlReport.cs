@@ -30,6 +30,7 @@ public static partial class HtmlReport
         html.Line($"<title>Reassess weekly report {Html.E(week)}</title>");
         html.Line("<style>");
         html.Raw(Css);
+        html.Raw(ChartCss);
         html.Line("</style>");
         html.Line("</head>");
         html.Line("<body>");
@@ -42,7 +43,9 @@ public static partial class HtmlReport
 
         Headline(html, model);
         WhatChanged(html, model);
-        foreach (var team in model.Teams) Team(html, team);
+        Portfolio(html, model);
+        SpendTrend(html, model);
+        foreach (var team in model.Teams) Team(html, model, team);
         Totals(html, model);
 
         html.Line("</main>");
@@ -61,7 +64,7 @@ public static partial class HtmlReport
         Figure(html, "Week", Html.E(model.Report.Week.ToString()));
         Figure(html, "Workloads assessed", Html.E(ReportFormat.Count(t.Workloads)));
         Figure(html, "Verdicts", VerdictCounts(t));
-        Figure(html, "Baseline LLM spend", Html.E(ReportFormat.Money(t.BaselineMonthlyCost) + " / month"));
+        Figure(html, "Total monthly LLM spend", TotalSpendFigure(model));
         Figure(html, "Projected savings (FineTune verdicts)", Html.E(ReportFormat.Money(t.ProjectedMonthlySavings) + " / month"));
         Figure(html, "Flips this week", Html.E(ReportFormat.Count(t.Flips)));
         Figure(html, "Skipped inputs", Html.E(ReportFormat.Count(model.Skipped.Count)));
@@ -153,7 +156,7 @@ public static partial class HtmlReport
         html.Line("</section>");
     }
 
-    private static void Team(Html html, TeamGroup team)
+    private static void Team(Html html, ReportModel model, TeamGroup team)
     {
         var t = team.Totals;
         html.Line("<section class=\"team\">");
@@ -162,11 +165,12 @@ public static partial class HtmlReport
                   $"baseline {Html.E(ReportFormat.Money(t.BaselineMonthlyCost))} / month &middot; " +
                   $"projected savings {Html.E(ReportFormat.Money(t.ProjectedMonthlySavings))} / month &middot; " +
                   $"{VerdictCounts(t)}</p>");
-        foreach (var entry in team.Entries) Card(html, entry);
+        TeamTrend(html, model, team);
+        foreach (var entry in team.Entries) Card(html, model, entry);
         html.Line("</section>");
     }
 
-    private static void Card(Html html, ReportEntry entry)
+    private static void Card(Html html, ReportModel model, ReportEntry entry)
     {
         var a = entry.Assessment;
         var e = a.Economics;
@@ -179,6 +183,7 @@ public static partial class HtmlReport
         meta.Add($"assessed {ReportFormat.Instant(a.AssessedAt)}");
         html.Line($"<p class=\"meta\">{string.Join(" &middot; ", meta.Select(Html.E))}</p>");
         html.Line($"<p class=\"advice\">{Html.E(ReportText.VerdictAdvice(a.Verdict))}</p>");
+        CardTrend(html, model, entry);
         if (a.Flip is { } flip)
         {
             html.Line($"<p class=\"flip\">Changed from {Badge(flip.PreviousVerdict)} (assessed {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))}): " +
@@ -226,6 +231,7 @@ public static partial class HtmlReport
 
         html.Line("<h4>Sensitivity</h4>");
         List(html, ReportText.SensitivityLines(a), "");
+        CardCharts(html, entry);
 
         html.Line("<h4>Route hints</h4>");
         List(html, (a.RouteHints ?? []).Select(h =>

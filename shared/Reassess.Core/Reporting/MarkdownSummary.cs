@@ -29,6 +29,7 @@ public static class MarkdownSummary
              $"**{t.FineTune} FineTune**, {t.PrepareFineTune} PrepareFineTune, {t.StayOnFrontier} StayOnFrontier.");
         Line($"Baseline LLM spend {E(ReportFormat.Money(t.BaselineMonthlyCost))}/month; " +
              $"projected savings of FineTune verdicts {E(ReportFormat.Money(t.ProjectedMonthlySavings))}/month.");
+        if (SpendTrendLine(model) is { } trend) Line(trend);
         Line();
 
         Line($"## Flips ({model.Flips.Count})");
@@ -79,6 +80,18 @@ public static class MarkdownSummary
             : $"Skipped inputs: {ReportFormat.Count(model.Skipped.Count)} (reasons in index.html).");
 
         return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(md.ToString()), ContentType);
+    }
+
+    /// <summary><c>Spend trend: $46,700.12/month in W39 → $51,822.07/month in W48 (+11.0%).</c>; null without two weeks on record.</summary>
+    internal static string? SpendTrendLine(ReportModel model)
+    {
+        var trends = model.Trends;
+        var labels = trends.Labels;
+        var known = trends.Total.Select((v, i) => (v, i)).Where(p => p.v is not null).ToList();
+        if (known.Count < 2) return null;
+        var (first, last) = (known[0], known[^1]);
+        var change = first.v != 0 ? $" ({ReportFormat.PercentChange((last.v!.Value - first.v!.Value) / first.v.Value * 100m)})" : "";
+        return $"Spend trend: {E(ReportFormat.Money(first.v!.Value))}/month in {labels[first.i]} \u2192 {E(ReportFormat.Money(last.v!.Value))}/month in {labels[last.i]}{change}.";
     }
 
     /// <summary>

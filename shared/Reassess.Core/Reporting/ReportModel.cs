@@ -36,6 +36,11 @@ internal sealed class ReportModel
     /// <summary>Skipped inputs sorted by source, location, message.</summary>
     public IReadOnlyList<InputProblem> Skipped { get; }
 
+    /// <summary>The last weeks' cost trends, for the charts and finance.csv (built on first use).</summary>
+    public ReportTrends Trends => _trends ??= ReportTrends.Build(this);
+
+    private ReportTrends? _trends;
+
     public static ReportModel Build(WeeklyReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -86,17 +86,42 @@ public static class ReportText
     public static string ServiceName(Assessment a) =>
         BaselinePrice(a) is { } price && PriceKey.TryParse(price.Key, out var provider, out _) ? ServiceName(provider) : "";
 
-    /// <summary>The two sensitivity sentences: where the volume threshold changes state by volume, and by frontier price.</summary>
+    /// <summary>
+    /// The two sensitivity sentences, in the reader's terms where the direction is clear: "Fine-tuning pays back within
+    /// 12 months from 8.7M calls/month; now 10.0M (15% above)." and "It stops paying back within 12 months if the
+    /// frontier price falls 12.9%." Otherwise (no limit recorded, no usage) the neutral form: where the volume threshold
+    /// changes state.
+    /// </summary>
     public static IReadOnlyList<string> SensitivityLines(Assessment a)
     {
         var now = ReportFormat.Calls(a.Economics.MonthlyCalls);
-        var byVolume = a.Sensitivity?.FlipMonthlyCalls is { } calls
-            ? $"Volume threshold changes state at {ReportFormat.Calls(calls)} calls/month (now {now})."
-            : $"Monthly volume: no flip point in range (0 to {ReportFormat.Calls(1e13m)} calls/month; now {now}).";
-        var byPrice = a.Sensitivity?.FlipBaselinePriceChangePct is { } pct
-            ? $"Volume threshold changes state when the frontier price changes by {ReportFormat.PercentChange(pct)}."
-            : "Frontier price: no flip point in range (price from 0 to 1,000 times today's).";
+        var status = a.Thresholds?.Volume?.Status;
+        var limit = a.Scenarios?.MaxPaybackMonths is { } months ? $"within {Evidence(months)} months" : null;
+
+        string byVolume;
+        if (a.Sensitivity?.FlipMonthlyCalls is not { } calls)
+            byVolume = $"Monthly volume: no flip point in range (0 to {ReportFormat.Calls(1e13m)} calls/month; now {now}).";
+        else if (limit is not null && status == ThresholdStatus.Met && calls <= a.Economics.MonthlyCalls)
+            byVolume = $"Fine-tuning pays back {limit} from {ReportFormat.Calls(calls)} calls/month; now {now}" +
+                       (calls > 0 ? $" ({ReportFormat.Percent((a.Economics.MonthlyCalls - calls) / calls, 0)} above)." : ".");
+        else if (limit is not null && status == ThresholdStatus.NotMet && calls > a.Economics.MonthlyCalls)
+            byVolume = $"Fine-tuning would pay back {limit} from {ReportFormat.Calls(calls)} calls/month; now {now}" +
+                       (a.Economics.MonthlyCalls > 0 ? $" (needs {ReportFormat.PercentChange((calls - a.Economics.MonthlyCalls) / a.Economics.MonthlyCalls * 100m, 0)})." : ".");
+        else
+            byVolume = $"Volume threshold changes state at {ReportFormat.Calls(calls)} calls/month (now {now}).";
+
+        string byPrice;
+        if (a.Sensitivity?.FlipBaselinePriceChangePct is not { } pct)
+            byPrice = "Frontier price: no flip point in range (price from 0 to 1,000 times today's).";
+        else if (limit is not null && status == ThresholdStatus.Met && pct < 0)
+            byPrice = $"It stops paying back {limit} if the frontier price falls {ReportFormat.Number(-pct, 1)}% (a cheaper frontier model erodes the savings).";
+        else if (limit is not null && status == ThresholdStatus.NotMet && pct > 0)
+            byPrice = $"It would pay back {limit} if the frontier price rose {ReportFormat.Number(pct, 1)}%.";
+        else
+            byPrice = $"Volume threshold changes state when the frontier price changes by {ReportFormat.PercentChange(pct)}.";
         return [byVolume, byPrice];
+
+        static string Evidence(decimal months) => months == decimal.Round(months) ? ReportFormat.Number(months, 0) : ReportFormat.Number(months, 1);
     }
 
     /// <summary>The first driver of a flip, which the engine lists first because it moved most.</summary>

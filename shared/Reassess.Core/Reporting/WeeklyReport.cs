@@ -26,6 +26,15 @@ public sealed record WeeklyReport
 
     /// <summary>Price moves over 50%, sources disagreeing by over 5%, stale sources: shown under "What changed" when there are any.</summary>
     public PriceAlerts PriceAlerts { get; init; } = PriceAlerts.None;
+
+    /// <summary>
+    /// Cost-trend rows of the weeks up to and including <see cref="Week"/> (the report charts the last
+    /// <see cref="TrendWeeks"/>; finance.csv has a row per workload and week). Empty: the charts show this week only.
+    /// </summary>
+    public IReadOnlyList<Trends.CostTrendPoint> Trends { get; init; } = [];
+
+    /// <summary>How many weeks of history the report charts.</summary>
+    public const int TrendWeeks = 12;
 }
 
 /// <summary>One rendered file of the weekly report, ready for <c>reports/{yyyy}-W{ww}/{Name}</c>.</summary>

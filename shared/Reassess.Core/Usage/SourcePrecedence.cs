@@ -76,11 +76,17 @@ public sealed record SourceChoice(string? Calls, string? Tokens, string? Latency
     /// <summary>The sources whose figures were used.</summary>
     public IEnumerable<string> Used => new[] { Calls, Tokens, Latency, FormatChecks }.OfType<string>().Distinct(StringComparer.Ordinal);
 
+    /// <summary>What <paramref name="source"/> gave: <c>calls, latency and format checks</c>, or <c>not used</c>.</summary>
+    public string Measures(string source)
+    {
+        var gave = Named().Where(m => m.From == source).Select(m => m.Name).ToList();
+        return gave.Count == 0 ? "not used" : JoinWords(gave);
+    }
+
     /// <summary><c>reported by anthropic, gateway: tokens from anthropic; calls, latency and format checks from gateway</c>.</summary>
     public override string ToString()
     {
-        var measures = new (string Name, string? From)[] { ("calls", Calls), ("tokens", Tokens), ("latency", Latency), ("format checks", FormatChecks) };
-        var parts = measures.Where(m => m.From is not null)
+        var parts = Named().Where(m => m.From is not null)
             .GroupBy(m => m.From!, StringComparer.Ordinal)
             .Select(g => $"{JoinWords(g.Select(m => m.Name).ToList())} from {g.Key}")
             .ToList();
@@ -89,6 +95,9 @@ public sealed record SourceChoice(string? Calls, string? Tokens, string? Latency
         var noCalls = Calls is null ? "; no source gives a call count" : "";
         return $"reported by {string.Join(", ", Reporting)}: {string.Join("; ", parts)}{noCalls}{ignored}";
     }
+
+    private (string Name, string? From)[] Named() =>
+        [("calls", Calls), ("tokens", Tokens), ("latency", Latency), ("format checks", FormatChecks)];
 
     private static string JoinWords(IReadOnlyList<string> words) =>
         words.Count == 1 ? words[0] : $"{string.Join(", ", words.Take(words.Count - 1))} and {words[^1]}";

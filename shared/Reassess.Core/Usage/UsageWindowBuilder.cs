@@ -45,9 +45,7 @@ public static class UsageWindowBuilder
             .Select(e => e.Score)
             .ToList();
 
-        var sources = resolved
-            .SelectMany(r => r.Resolved.Choice?.Used ?? [r.Resolved.Row.Source])
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var sources = SourcesUsed(resolved.Select(r => r.Resolved).ToList());
 
         return new UsageWindow
         {
@@ -72,5 +70,37 @@ public static class UsageWindowBuilder
                 .Select(g => $"{g.Count()} day(s) of {g.Key}")
                 .ToList(),
         };
+    }
+
+    /// <summary>
+    /// The sources the window's figures came from, by name. Where several sources reported the same day and model, the
+    /// name says what the source gave on those shared days — <c>anthropic (tokens on 1 shared day)</c>, <c>focus (not used
+    /// on 3 shared days)</c> — so the report that lists the sources says which one counted.
+    /// </summary>
+    private static IReadOnlyList<string> SourcesUsed(IReadOnlyList<(DailyUsage Row, SourceChoice? Choice)> days)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var shared = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var (row, choice) in days)
+        {
+            if (choice is null)
+            {
+                names.Add(row.Source);
+                continue;
+            }
+
+            foreach (var source in choice.Reporting)
+            {
+                names.Add(source);
+                var gave = choice.Measures(source);
+                if (!shared.TryGetValue(source, out var counts)) shared[source] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                counts[gave] = counts.GetValueOrDefault(gave) + 1;
+            }
+        }
+
+        return names.Select(name => shared.TryGetValue(name, out var counts)
+                ? $"{name} ({string.Join("; ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} on {c.Value} shared day{(c.Value == 1 ? "" : "s")}"))})"
+                : name)
+            .ToList();
     }
 }

@@ -26,6 +26,7 @@ public static class FunctionCatalog
         public const string WorkloadEvals = "workloads/{id}/evals";
         public const string LatestReport = "reports/latest";
         public const string WeekReport = "reports/{week}";
+        public const string Trends = "trends";
     }
 }
 

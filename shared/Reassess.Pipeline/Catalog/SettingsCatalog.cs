@@ -157,6 +157,10 @@ public static class SettingsCatalog
         "Price sheets as format=path-or-url;...; formats: genai-prices, litellm, azure-retail, openrouter, overrides. The overrides sheet wins over every other source.")
     { Default = "genai-prices=samples/prices/genai_prices_v2.json;overrides=samples/prices/overrides.csv" };
 
+    public static readonly AppSetting PriceAliases = new(Reassess + "PriceAliases",
+        "The company's price alias table (CSV alias,key: model names as sources spell them, mapped to price keys); empty for none. A missing file at the default path is no error.")
+    { Default = PipelineSettings.DefaultPriceAliasesPath };
+
     public static readonly AppSetting UsageSources = new(Reassess + "UsageSources",
         "Usage as format=path-or-url;...: drops (a file or a folder of .csv/.json) csv, evals, focus; provider APIs by URL openai, openai-costs, anthropic, anthropic-costs, azure-monitor (https://management.azure.com/<Azure OpenAI resource id>).")
     { Default = "csv=samples/usage-drops/usage;evals=samples/usage-drops/evals" };
@@ -248,7 +252,7 @@ public static class SettingsCatalog
     [
         Storage, BlobServiceUri, TableServiceUri, QueueServiceUri, Credential, ClientId, HostId,
         WorkerRuntime, AppInsightsConnection, AppInsightsAuthentication, AzureClientId,
-        WorkloadsPath, PriceSources, UsageSources, WindowDays,
+        WorkloadsPath, PriceSources, PriceAliases, UsageSources, WindowDays,
         OpenAiAdminKey, AnthropicAdminKey, OpenAiAdminKeyFallback, AnthropicAdminKeyFallback,
         FunctionKeys, MaxRequestBodyBytes, ReassessWaitSeconds, Scheduler, Urls,
         .. Schedules, .. TimerSwitches, .. StorageNames,

@@ -6,7 +6,7 @@ using Reassess.Core.Time;
 namespace Reassess.Pipeline.Jobs;
 
 /// <summary>
-/// Renders the week's stored assessments into the report files and publishes them under <c>reports/{week}/</c> and
+/// Renders the week's stored assessments (and the last 12 weeks of cost trends) into the report files and publishes them under <c>reports/{week}/</c> and
 /// <c>reports/latest/</c>. The output depends only on stored data, so republishing a week writes the same bytes.
 /// </summary>
 public static class PublishWeeklyReport
@@ -18,12 +18,16 @@ public static class PublishWeeklyReport
     {
         var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
         var assessments = await context.Assessments.ListWeekAsync(week.ToString(), cancellationToken);
+        var first = week;
+        for (var i = 1; i < WeeklyReport.TrendWeeks; i++) first = first.Previous;
+        var trends = await context.CostTrends.ListAsync(first, week, cancellationToken);
         var files = WeeklyReportRenderer.Render(new WeeklyReport
         {
             Week = week,
             AsOf = week.Start,
             Assessments = assessments,
             Skipped = skipped,
+            Trends = trends,
             PriceAlerts = await Prices.PriceAlertLog.ForWeekAsync(context, week, cancellationToken),
         });
 

@@ -5,6 +5,7 @@ using Reassess.Core.Decisions;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Prices;
 using Reassess.Core.Time;
+using Reassess.Core.Trends;
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
 
@@ -12,8 +13,9 @@ namespace Reassess.Pipeline.Jobs;
 
 /// <summary>
 /// For every workload: its usage window and the prices in force at the start of the week → an assessment, compared
-/// with the previous one for flips, stored under the week. Rerunning a week rewrites the same rows. A workload that
-/// cannot be assessed is reported and skipped; the others go on.
+/// with the previous one for flips, stored under the week, and the week's cost-trend row (table <c>CostTrends</c>) beside
+/// it. Rerunning a week rewrites the same rows. A workload that cannot be assessed is reported and skipped (its last
+/// trend row for the week, if any, stays); the others go on.
 /// </summary>
 public static class ReassessWorkloads
 {
@@ -52,6 +54,8 @@ public static class ReassessWorkloads
 
         var verdicts = new ConcurrentDictionary<Verdict, int>();
         var problems = new ConcurrentBag<InputProblem>();
+        var trends = new ConcurrentBag<CostTrendPoint>();
+        var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var done = 0;
         var timer = Stopwatch.StartNew();
         await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -59,12 +63,15 @@ public static class ReassessWorkloads
             {
                 try
                 {
-                    var assessment = await AssessAsync(context, workload, prices, assessedAt, ct);
+                    var (assessment, usage) = await AssessAsync(context, workload, prices, assessedAt, ct);
                     await context.Assessments.SaveAsync(assessment, week, ct);
+                    if (week is not null && IsoWeek.TryParse(week, out var isoWeek))
+                        trends.Add(CostTrendPoint.From(assessment, isoWeek, usage, prices.Find(workload.Baseline.Model)!, workload.Baseline.Batch));
                     verdicts.AddOrUpdate(assessment.Verdict, 1, (_, n) => n + 1);
                 }
                 catch (AssessmentException e)
                 {
+                    failed[workload.Id] = true;
                     problems.Add(new InputProblem("workloads", $"workload '{workload.Id}'", e.Message.Replace($"workload '{workload.Id}': ", "") + " Not assessed this week."));
                 }
 
@@ -73,12 +80,16 @@ public static class ReassessWorkloads
                     context.Logger.LogInformation("  {Done:N0}/{Total:N0} workloads assessed ({Rate:N0}/s)", count, workloads.Count, count / Math.Max(timer.Elapsed.TotalSeconds, 0.001));
             });
 
+        if (week is not null && IsoWeek.TryParse(week, out var trendWeek) && only is null)
+            await context.CostTrends.ReplaceWeekAsync(trendWeek, trends.ToList(), failed.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken);
+
         foreach (var (verdict, count) in verdicts.OrderBy(v => v.Key)) outcome.Count(verdict.ToString(), count);
         outcome.AddProblems(problems.OrderBy(p => p.Location, StringComparer.Ordinal));
         return await context.FinishAsync(outcome, cancellationToken);
     }
 
-    private static async Task<Assessment> AssessAsync(
+    /// <summary>The assessment, and the daily usage rows it was made from (the cost trend prices the last week of them).</summary>
+    private static async Task<(Assessment Assessment, IReadOnlyList<DailyUsage> Usage)> AssessAsync(
         PipelineContext context, Workload workload, PriceBook prices, DateTimeOffset assessedAt, CancellationToken cancellationToken)
     {
         var days = context.Settings.WindowDays;
@@ -88,7 +99,7 @@ public static class ReassessWorkloads
         var evals = await context.Usage.GetEvalsAsync(workload.Id, evalFrom, to, cancellationToken);
         var previous = await context.Assessments.GetPreviousAsync(workload.Id, assessedAt, cancellationToken);
 
-        return DecisionEngine.Assess(new AssessmentRequest
+        var assessment = DecisionEngine.Assess(new AssessmentRequest
         {
             Workload = workload,
             Prices = prices,
@@ -99,5 +110,6 @@ public static class ReassessWorkloads
                 : null,
             Previous = previous,
         });
+        return (assessment, usage);
     }
 }

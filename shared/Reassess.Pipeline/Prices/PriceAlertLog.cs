@@ -13,7 +13,7 @@ namespace Reassess.Pipeline.Prices;
 /// </summary>
 public static class PriceAlertLog
 {
-    public static async Task SaveAsync(PipelineContext context, DateOnly day, PriceAlerts alerts, CancellationToken cancellationToken)
+    public static async Task SaveAsync(PipelineContext context, DateOnly day, PriceAlerts alerts, CancellationToken cancellationToken = default)
     {
         var earlier = await LoadDayAsync(context, day, cancellationToken);
         var kept = alerts with { SuspiciousChanges = earlier.Merge(alerts).SuspiciousChanges };
@@ -25,7 +25,7 @@ public static class PriceAlertLog
     /// The alerts the report for <paramref name="week"/> shows: suspicious changes from the seven daily refreshes up to
     /// the week's Monday, and the disagreements and stale sources of the latest of them.
     /// </summary>
-    public static async Task<PriceAlerts> ForWeekAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken)
+    public static async Task<PriceAlerts> ForWeekAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken = default)
     {
         var monday = DateOnly.FromDateTime(week.Start.UtcDateTime);
         var changes = PriceAlerts.None;

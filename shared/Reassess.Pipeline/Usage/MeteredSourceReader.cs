@@ -14,7 +14,10 @@ public sealed record MeteredRead(
     long Bytes,
     TimeSpan Elapsed)
 {
-    public ReadProgress Progress => new(Rows.Count, Bytes, Elapsed);
+    /// <summary>Lines or results read (a FOCUS export's lines, not the daily rows they add up to).</summary>
+    public long InputRows { get; init; } = -1;
+
+    public ReadProgress Progress => new(InputRows >= 0 ? InputRows : Rows.Count, Bytes, Elapsed);
 }
 
 /// <summary>
@@ -46,10 +49,16 @@ public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions o
         var rejected = new List<InputProblem>();
         var skipped = new List<InputProblem>();
         long bytes = 0;
+        long inputRows = 0;
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
-            var reader = UsageReaders.Create(clock, p => say($"  {name}: {p}")).Get(format);
+            ReadProgress? streamed = null;
+            var reader = UsageReaders.Create(clock, p =>
+            {
+                streamed = p;
+                say($"  {name}: {p}");
+            }).Get(format);
             try
             {
                 await using var stream = File.OpenRead(file);
@@ -59,6 +68,8 @@ public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions o
                 rows.AddRange(result.Records);
                 rejected.AddRange(result.Rejected);
                 skipped.AddRange(result.Skipped);
+                // A streamed export says how many lines it read; a JSON answer's rows are its daily rows.
+                inputRows += streamed?.Rows ?? result.Records.Count;
             }
             catch (InputRejectedException e)
             {
@@ -66,7 +77,7 @@ public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions o
             }
         }
 
-        return new MeteredRead(rows, rejected, skipped, bytes, clock.GetElapsedTime(started));
+        return new MeteredRead(rows, rejected, skipped, bytes, clock.GetElapsedTime(started)) { InputRows = inputRows };
     }
 
     private async Task<MeteredRead> PullAsync(string format, Uri url, long started, CancellationToken cancellationToken)

@@ -19,7 +19,10 @@ public sealed record BucketShape(string What, string StartField, string EndField
 public static class BucketPages
 {
     /// <param name="readResult">Maps one result of a bucket's day to a row, or returns null after noting its problems on the reader.</param>
-    public static UsagePage Read(byte[] content, string sourceName, BucketShape shape, Func<FieldReader, DateOnly, MeteredUsage?> readResult)
+    /// <param name="identify">The model and dimensions of a result, read even when its figures are bad, so only the totals it belongs to are held back.</param>
+    public static UsagePage Read(
+        byte[] content, string sourceName, BucketShape shape, Func<FieldReader, DateOnly, MeteredUsage?> readResult,
+        Func<FieldReader, (string Model, UsageDimensions Dimensions)> identify)
     {
         var page = JsonEntries.ReadObject(content, sourceName, shape.What);
         if (page.Field("data").Kind == FieldKind.Absent)
@@ -30,6 +33,7 @@ public static class BucketPages
         var results = new ReadResultBuilder<MeteredUsage>(sourceName);
         var totals = new MeteredUsageTotals();
         var coverage = new DayCoverage();
+        var shortTotals = new ShortTotals();
         foreach (var bucket in buckets)
         {
             var bucketFields = new FieldReader(bucket);
@@ -56,6 +60,8 @@ public static class BucketPages
                 if (row is null || !fields.IsValid)
                 {
                     fields.RejectInto(results);
+                    var (model, dimensions) = item.Problem is null ? identify(new FieldReader(item)) : (null, null);
+                    shortTotals.Add(day, model, dimensions);
                     continue;
                 }
 
@@ -63,8 +69,7 @@ public static class BucketPages
             }
         }
 
-        foreach (var row in totals.ToList())
-            results.Add(coverage.IsPartial(row.Day) ? row with { PartialDay = true } : row);
+        shortTotals.AddWhole(totals.ToList().Select(row => coverage.IsPartial(row.Day) ? row with { PartialDay = true } : row), results);
         return new UsagePage(results.Build(), NextPage(page));
     }
 

@@ -5,12 +5,15 @@ namespace Reassess.Contract.Tests.Support;
 /// <summary>One app setting as a Bicep file sets it: its name, the value expression (rest of its line) and where.</summary>
 public sealed record BicepSetting(string Name, string Value, string File, int Line)
 {
-    /// <summary>The literal the value comes to when nothing overrides it: <c>'x'</c>, or the fallback of <c>… ?? 'x'</c>; null otherwise.</summary>
+    /// <summary>
+    /// The literal a value falls back to when no parameter overrides it (<c>… ?? 'x'</c>), which is the code's default
+    /// written again; null for any other value (a plain literal is a deliberate Azure value, not a default).
+    /// </summary>
     public string? LiteralDefault
     {
         get
         {
-            var match = Regex.Match(Value.Trim(), @"^(?:'(?<v>[^'$]*)'|.*\?\?\s*'(?<v>[^'$]*)')$");
+            var match = Regex.Match(Value.Trim(), @"\?\?\s*'(?<v>[^'$]*)'$");
             return match.Success ? match.Groups["v"].Value : null;
         }
     }

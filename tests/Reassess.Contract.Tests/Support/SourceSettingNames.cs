@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Reassess.Pipeline;
 using Reassess.Pipeline.Catalog;
 
 namespace Reassess.Contract.Tests.Support;
@@ -29,7 +30,7 @@ public static class SourceSettingNames
     private static readonly (Regex Pattern, Func<Match, IEnumerable<string>> Names)[] Patterns =
     [
         (new(@"\b(?<name>(?:Reassess|Storage)__[A-Za-z0-9]+)"), m => [m.Groups["name"].Value]),
-        (new(@"\b(?<name>AzureWebJobsStorage__[A-Za-z]+)"), m => [m.Groups["name"].Value]),
+        (new(@"\b(?<name>AzureWebJobsStorage__[A-Za-z]{2,})"), m => [m.Groups["name"].Value]),
         (new(@"\b(?:section|Section\(\)|GetSection\(PipelineSettings\.Section\))\[""(?<key>[A-Za-z0-9]+)""\]"), m => [$"{PipelineSettings.Section}__{m.Groups["key"].Value}"]),
         (new(@"\bWhole\(section, ""(?<key>[A-Za-z0-9]+)"""), m => [$"{PipelineSettings.Section}__{m.Groups["key"].Value}"]),
         (new(@"\bnames\[nameof\((?<key>[A-Za-z0-9]+)\)\]"), m => [$"Storage__{m.Groups["key"].Value}"]),
@@ -37,6 +38,7 @@ public static class SourceSettingNames
         (new(@"(?i:configuration)\[\$""(?<key>[^""]+)""\]"), m => Expand(m.Groups["key"].Value)),
         (new(@"\bGetEnvironmentVariable\(""(?<name>[^""]+)""\)"), m => [m.Groups["name"].Value]),
         (new(@"\bSetting\(""(?<name>[A-Za-z_][A-Za-z0-9_]*)""\)"), m => [m.Groups["name"].Value]),
+        (new(@"\bTimerTrigger\(""%(?<name>[A-Za-z0-9_]+)%""\)"), m => [m.Groups["name"].Value]),
     ];
 
     public static IReadOnlyList<SettingUse> Find(IEnumerable<SourceFile> files)

@@ -7,16 +7,18 @@ namespace Reassess.Core.Tests.Reporting;
 public class FinanceCsvTests
 {
     private const string ExpectedHeader =
-        "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,ServiceName,EffectiveCost,x_Workload,x_WorkloadName,x_Team," +
-        "x_CostCenter,x_BaselineModel,x_Verdict,x_MonthlyCalls,x_BaselineMonthlyCost,x_CandidateMonthlyCost," +
-        "x_ProjectedMonthlySavings,x_BuildCost,x_PaybackMonths,x_HorizonNet";
+        "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,ServiceName,EffectiveCost,Tags,x_Week,x_Workload,x_WorkloadName,x_Team," +
+        "x_CostCenter,x_BaselineModel,x_Verdict,x_ChargePeriodCalls,x_MonthlyCalls,x_BaselineMonthlyCost,x_CandidateMonthlyCost," +
+        "x_ProjectedMonthlySavings,x_BuildCost,x_PaybackMonths,x_HorizonNet,x_WindowCost";
+
+    private const int WorkloadColumn = 7;
 
     private static readonly List<string[]> Records = Parse(Text(File(WeeklyReportRenderer.Render(Report()), "finance.csv")));
 
     private static Dictionary<string, string> Row(string workload)
     {
         var header = Records[0];
-        var row = Assert.Single(Records.Skip(1), r => r[5] == workload);
+        var row = Assert.Single(Records.Skip(1), r => r[WorkloadColumn] == workload);
         return header.Zip(row).ToDictionary(p => p.First, p => p.Second);
     }
 
@@ -26,19 +28,25 @@ public class FinanceCsvTests
         Assert.Equal(ExpectedHeader, string.Join(",", Records[0]));
         Assert.Equal(ExpectedHeader, FinanceCsv.Header);
         Assert.Equal(4, Records.Count);
-        Assert.All(Records, r => Assert.Equal(18, r.Length));
-        Assert.Equal(["invoice-extract", "xss-probe", "support-triage"], Records.Skip(1).Select(r => r[5]));
+        Assert.All(Records, r => Assert.Equal(22, r.Length));
+        Assert.Equal("x_Workload", Records[0][WorkloadColumn]);
+        Assert.Equal(["invoice-extract", "xss-probe", "support-triage"], Records.Skip(1).Select(r => r[WorkloadColumn]));
     }
 
     [Fact]
     public void Fine_tune_row_carries_the_worked_example_figures()
     {
         var row = Row("support-triage");
-        Assert.Equal("2026-10-26", row["ChargePeriodStart"]);
+        // Without stored trends, this week's charge period (the 7 days before the assessment) is the window's average week.
+        Assert.Equal("2026-11-16", row["ChargePeriodStart"]);
         Assert.Equal("2026-11-23", row["ChargePeriodEnd"]); // exclusive, as FOCUS defines it
         Assert.Equal("USD", row["BillingCurrency"]);
         Assert.Equal("Azure OpenAI", row["ServiceName"]);
-        Assert.Equal("4508.00", row["EffectiveCost"]); // 0.00049 × 9,200,000 window calls
+        Assert.Equal("1127.00", row["EffectiveCost"]); // 0.00049 × 2,300,000 calls (9,200,000 × 7 / 28)
+        Assert.Equal("2300000", row["x_ChargePeriodCalls"]);
+        Assert.Equal("4508.00", row["x_WindowCost"]); // 0.00049 × 9,200,000 window calls
+        Assert.Equal("2026-W48", row["x_Week"]);
+        Assert.Equal("""{"x_CostCenter":"CC-100","x_Team":"search","x_Workload":"support-triage"}""", row["Tags"]);
         Assert.Equal("Support triage", row["x_WorkloadName"]);
         Assert.Equal("search", row["x_Team"]);
         Assert.Equal("CC-100", row["x_CostCenter"]);
@@ -61,7 +69,8 @@ public class FinanceCsvTests
         Assert.Equal("0.00", prepare["x_ProjectedMonthlySavings"]);
         Assert.Equal("", prepare["x_PaybackMonths"]);
         Assert.Equal("-27646.00", prepare["x_HorizonNet"]);
-        Assert.Equal("1375.00", prepare["EffectiveCost"]); // 0.0125 × 110,000
+        Assert.Equal("343.75", prepare["EffectiveCost"]); // 0.0125 × 27,500 (110,000 × 7 / 28)
+        Assert.Equal("1375.00", prepare["x_WindowCost"]); // 0.0125 × 110,000
         Assert.Equal("Anthropic", prepare["ServiceName"]);
 
         var stay = Row("xss-probe");
@@ -76,6 +85,7 @@ public class FinanceCsvTests
         Assert.Equal(HostileName, Row("xss-probe")["x_WorkloadName"]);
         var raw = Text(File(WeeklyReportRenderer.Render(Report()), "finance.csv"));
         Assert.Contains(",\"R&D, \"\"Europe\"\"\",", raw);
+        Assert.Equal("R&D, \"Europe\"", System.Text.Json.JsonDocument.Parse(Row("invoice-extract")["Tags"]).RootElement.GetProperty("x_CostCenter").GetString());
     }
 
     [Fact]

@@ -56,10 +56,10 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void Sections_come_in_order_headline_what_changed_teams_totals()
+    public void Sections_come_in_order_headline_what_changed_ranking_spend_teams_totals()
     {
         var h2 = Headings().Where(h => h.Level == 2).Select(h => h.Text).ToList();
-        Assert.Equal(["Headline", "What changed", "Team: billing", "Team: search", "Totals"], h2);
+        Assert.Equal(["Headline", "What changed", "Fine-tune next", "Spend trend", "Team: billing", "Team: search", "Totals"], h2);
 
         var h3InChanges = Headings().SkipWhile(h => h.Text != "What changed").Skip(1).TakeWhile(h => h.Level > 2)
             .Select(h => h.Text).ToList();
@@ -85,7 +85,7 @@ public class HtmlReportTests
     public void Headline_gives_counts_spend_savings_and_flips()
     {
         Assert.Contains("<dt>Workloads assessed</dt><dd>3</dd>", Html);
-        Assert.Contains("<dt>Baseline LLM spend</dt><dd>$7,400.44 / month</dd>", Html);
+        Assert.Contains("<dt>Total monthly LLM spend</dt><dd>$7,400.44 / month<br><svg class=\"chart sparkline\" id=\"spend-total\"", Html);
         Assert.Contains("<dt>Projected savings (FineTune verdicts)</dt><dd>$3,130.22 / month</dd>", Html);
         Assert.Contains("<dt>Flips this week</dt><dd>1</dd>", Html);
         Assert.Contains("<span class=\"badge v-finetune\">FineTune</span>&nbsp;1", Html);

@@ -26,7 +26,7 @@ public sealed class AnthropicUsageReader : IUsagePageReader
         Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
         ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
 
-    public UsagePage ReadPage(byte[] content, string sourceName) => BucketPages.Read(content, sourceName, Shape, ReadResult);
+    public UsagePage ReadPage(byte[] content, string sourceName) => BucketPages.Read(content, sourceName, Shape, ReadResult, AnthropicResults.Identify);
 
     private MeteredUsage? ReadResult(FieldReader fields, DateOnly day)
     {

@@ -13,7 +13,9 @@ public static class ApiUrl
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var builder = new UriBuilder(endpoint);
-        var basePath = builder.Path.TrimEnd('/');
+        // "https://management.azure.com/" + "/subscriptions/…" as settings join them: one slash between path parts.
+        var basePath = string.Join('/', builder.Path.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        basePath = basePath.Length == 0 ? "" : "/" + basePath;
         if (!basePath.EndsWith(path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) builder.Path = basePath + path;
 
         var text = new StringBuilder(builder.Query.TrimStart('?'));

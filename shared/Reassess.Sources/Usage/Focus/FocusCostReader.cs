@@ -71,6 +71,7 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
         private readonly Dictionary<string, AzureTokenMeter?> _meters = new(StringComparer.Ordinal);
         private readonly Dictionary<string, UsageDimensions> _dimensions = new(StringComparer.Ordinal);
         private readonly FocusTags _tags = new();
+        private readonly ShortTotals _short = new();
         private RejectionBudget<MeteredUsage>? _budget;
         private long _notUsage;
         private long _notTokens;
@@ -102,6 +103,7 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
             if (!fields.IsValid || start is not { } from || tokens is not { } count || dimensions is null)
             {
                 Budget.Reject(fields);
+                _short.Add(start is { } day ? DateOnly.FromDateTime(day.UtcDateTime) : null, meter.Model, dimensions);
                 return;
             }
 
@@ -132,7 +134,7 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
                 _results.Skip("", string.Create(inv, $"{_notTokens:N0} usage row(s) are not Azure AI token meters (other services, hosting hours, provisioned units)"));
             if (_disagreements > 0)
                 _results.Skip("", string.Create(inv, $"{_disagreements:N0} row(s) had a ConsumedQuantity that disagrees with PricingQuantity × block size; the billed quantity was used"));
-            foreach (var row in _totals.ToList()) _results.Add(row);
+            _short.AddWhole(_totals.ToList(), _results);
             return _results.Build();
         }
 

@@ -24,7 +24,7 @@ public sealed class OpenAiCostsReader : IUsagePageReader
         ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
 
     public UsagePage ReadPage(byte[] content, string sourceName) =>
-        BucketPages.Read(content, sourceName, Shape, (fields, day) => ReadResult(fields, day, sourceName));
+        BucketPages.Read(content, sourceName, Shape, (fields, day) => ReadResult(fields, day, sourceName), OpenAiResults.IdentifyCost);
 
     private MeteredUsage? ReadResult(FieldReader fields, DateOnly day, string sourceName)
     {
@@ -43,14 +43,13 @@ public sealed class OpenAiCostsReader : IUsagePageReader
         }
 
         var currency = amount.Field("currency") is { Kind: FieldKind.Text } c ? c.Text : "usd";
-        var lineItem = fields.Text("line_item");
-        var model = lineItem?.Split(',', 2)[0];
+        var (model, dimensions) = OpenAiResults.IdentifyCost(fields);
         return new MeteredUsage
         {
             Source = Format,
             Day = day,
-            Model = UsageModelKeys.For("openai", model),
-            Dimensions = OpenAiResults.Dimensions(fields),
+            Model = model,
+            Dimensions = dimensions,
             Calls = null,
             Cost = cost,
             Currency = currency.ToUpperInvariant(),

@@ -12,6 +12,14 @@ internal static class OpenAiResults
         (UsageDimensions.ApiKeyId, fields.Text("api_key_id")),
         (UsageDimensions.UserId, fields.Text("user_id")));
 
+    /// <summary>The model and groups of a usage result, for holding back the totals a bad one belongs to.</summary>
+    public static (string Model, UsageDimensions Dimensions) IdentifyUsage(FieldReader fields) =>
+        (UsageModelKeys.For("openai", fields.Text("model")), Dimensions(fields));
+
+    /// <summary>The model and groups of a cost result: the model is the part of <c>line_item</c> before its comma.</summary>
+    public static (string Model, UsageDimensions Dimensions) IdentifyCost(FieldReader fields) =>
+        (UsageModelKeys.For("openai", fields.Text("line_item")?.Split(',', 2)[0]), Dimensions(fields));
+
     /// <summary>A costs page read as usage (or the other way round) is the wrong format as a whole, not a page of bad rows.</summary>
     public static void RefuseOtherKinds(FieldReader fields, string expected, string sourceName)
     {

@@ -28,7 +28,7 @@ public sealed class OpenAiUsageReader : IUsagePageReader
         ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
 
     public UsagePage ReadPage(byte[] content, string sourceName) =>
-        BucketPages.Read(content, sourceName, Shape, (fields, day) => ReadResult(fields, day, sourceName));
+        BucketPages.Read(content, sourceName, Shape, (fields, day) => ReadResult(fields, day, sourceName), OpenAiResults.IdentifyUsage);
 
     private MeteredUsage? ReadResult(FieldReader fields, DateOnly day, string sourceName)
     {

@@ -66,7 +66,7 @@ public sealed class SourcePrecedenceTests
         var window = UsageWindowBuilder.Build(rows, [], AssessedAt, 28);
 
         Assert.Equal((1000L, 400L, 500L), (window.Calls, window.UncachedInputTokens, window.CachedInputTokens));
-        Assert.Equal(["anthropic", "gateway"], window.Sources);
+        Assert.Equal(["anthropic (tokens on 1 shared day)", "gateway (calls and latency on 1 shared day)"], window.Sources);
         Assert.Equal(["1 day(s) of anthropic/claude-haiku-4-5 reported by anthropic, gateway: calls and latency from gateway; tokens from anthropic"], window.SourceChoices);
         Assert.Equal((28, 0), (window.Days, window.DaysWithoutCallCount));
     }

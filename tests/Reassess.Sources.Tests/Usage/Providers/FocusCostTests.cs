@@ -78,24 +78,29 @@ public sealed class FocusCostTests
     }
 
     [Fact]
-    public async Task A_bad_row_is_rejected_with_its_line_and_the_rest_of_the_file_is_read()
+    public async Task A_bad_row_is_rejected_with_its_line_the_rest_is_read_and_the_total_it_belongs_to_is_held_back()
     {
         var file = FocusFile.Microsoft12()
             .Usage("2026-11-02T00:00:00Z", "gpt 4.1 Inp glbl Tokens", "ten", "1000", "0.02", Triage)
             .Usage("2026-11-02T00:00:00Z", "gpt 4.1 Inp glbl Tokens", "-3", "1000", "0.02", Triage)
             .Usage("11/02/2026 00:00", "gpt 4.1 Inp glbl Tokens", "3", "1000", "0.02", Triage)
             .Usage("2026-11-02T00:00:00Z", "gpt 4.1 Inp glbl Tokens", "3", "1000", "0.02", "{workload: triage")
-            .Usage("2026-11-02T00:00:00Z", "gpt 4.1 Inp glbl Tokens", "4", "1000", "0.02", Triage);
+            .Usage("2026-11-03T00:00:00Z", "gpt 4.1 Inp glbl Tokens", "4", "1000", "0.02", Triage)
+            .Usage("2026-11-02T00:00:00Z", "gpt 4o 0806 Inp glbl Tokens", "2", "1000", "0.01", Triage)
+            .Usage("2026-11-02T00:00:00Z", "gpt 4.1 Inp glbl Tokens", "5", "1000", "0.02", Triage);
 
         var result = await Read.Text(_reader, file.Text, "bad.csv");
 
-        Assert.Equal(4_000, Assert.Single(result.Records).UncachedInputTokens);
+        Assert.Equal([("2026-11-02", "azure/gpt-4o", 2_000L), ("2026-11-03", "azure/gpt-4.1", 4_000L)],
+            result.Records.Select(r => (r.Day.ToString("yyyy-MM-dd"), r.Model, r.UncachedInputTokens)));
         Assert.Equal(
         [
             "bad.csv, line 2, column PricingQuantity: 'ten' is not a number; write digits with a dot for decimals, e.g. 0.15",
             "bad.csv, line 3, column PricingQuantity: '-3' is negative; a quantity must be 0 or more",
             $"bad.csv, line 4, column ChargePeriodStart: '11/02/2026 00:00' is not a date and time in a known form; write {UsageFields.InstantForms}",
             "bad.csv, line 5, column Tags: '{workload: triage' is not a JSON object of tags, e.g. {\"workload\": \"ticket-triage\"}",
+            "bad.csv, 2026-11-02: 1 daily total(s) of this day (azure/gpt-4.1, resource_id=/subscriptions/s1/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-prod, " +
+            "tag:team=support, tag:workload=ticket-triage) would be short by a rejected row, so they were not ingested; rows stored before for them stay until the source is fixed",
         ], result.Rejected.Select(p => p.ToString()));
     }
 

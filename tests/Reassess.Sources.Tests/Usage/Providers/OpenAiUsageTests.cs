@@ -81,20 +81,33 @@ public sealed class OpenAiUsageTests
     [Fact]
     public async Task A_bad_result_is_rejected_with_where_it_is_and_the_rest_of_the_page_is_read()
     {
-        var negative = JsonNode.Parse("""{ "input_tokens": 10, "output_tokens": 1, "num_model_requests": -4 }""")!;
-        var text = JsonNode.Parse("""{ "input_tokens": "lots", "output_tokens": 1, "num_model_requests": 1 }""")!;
-        var tooManyCached = JsonNode.Parse("""{ "input_tokens": 10, "input_cached_tokens": 11, "num_model_requests": 1 }""")!;
-        var good = JsonNode.Parse("""{ "input_tokens": 10, "output_tokens": 1, "num_model_requests": 7 }""")!;
+        var negative = JsonNode.Parse("""{ "input_tokens": 10, "output_tokens": 1, "num_model_requests": -4, "project_id": "proj_a" }""")!;
+        var text = JsonNode.Parse("""{ "input_tokens": "lots", "output_tokens": 1, "num_model_requests": 1, "project_id": "proj_a" }""")!;
+        var tooManyCached = JsonNode.Parse("""{ "input_tokens": 10, "input_cached_tokens": 11, "num_model_requests": 1, "project_id": "proj_a" }""")!;
+        var good = JsonNode.Parse("""{ "input_tokens": 10, "output_tokens": 1, "num_model_requests": 7, "project_id": "proj_b" }""")!;
 
         var result = await Read.Text(_reader, Page(negative, text, tooManyCached, good), "bad.json");
 
-        Assert.Equal(7, Assert.Single(result.Records).Calls);
+        Assert.Equal(("proj_b", 7L), (Assert.Single(result.Records).Dimensions["project_id"]!, result.Records[0].Calls!.Value));
         Assert.Equal(
         [
             "bad.json, line 4 (entry 1), results[0], field num_model_requests: '-4' is negative; a count must be 0 or more",
             "bad.json, line 4 (entry 1), results[1], field input_tokens: 'lots' is not a number; write digits with a dot for decimals, e.g. 0.15",
             "bad.json, line 4 (entry 1), results[2], field input_cached_tokens: 11 cached + 0 cache-write tokens are more than input_tokens 10, which includes them",
         ], result.Rejected.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task The_daily_total_a_bad_result_belongs_to_is_held_back_rather_than_stored_short()
+    {
+        var bad = JsonNode.Parse("""{ "input_tokens": 10, "num_model_requests": -1, "project_id": "proj_a", "model": "gpt-4.1" }""")!;
+        var sameTotal = JsonNode.Parse("""{ "input_tokens": 10, "num_model_requests": 2, "project_id": "proj_a", "model": "gpt-4.1-2025-04-14" }""")!;
+
+        var result = await Read.Text(_reader, Page(bad, sameTotal), "short.json");
+
+        Assert.Empty(result.Records);
+        Assert.Equal("short.json, 2024-11-01: 1 daily total(s) of this day (openai/gpt-4.1, project_id=proj_a) would be short by a rejected row, " +
+                     "so they were not ingested; rows stored before for them stay until the source is fixed", result.Rejected[^1].ToString());
     }
 
     [Fact]

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Reassess.Core.Decisions;
+using Reassess.Core.Time;
+using Reassess.Core.Trends;
+using Reassess.Storage.Configuration;
+using Reassess.Storage.Tables;
+
+namespace Reassess.Storage.Trends;
+
+/// <summary>
+/// Cost trends: table <c>CostTrends</c>, PK cost centre, RK <c>{yyyy-Www}|{workload id}</c> (both encoded with
+/// <see cref="StorageKeys.Encode"/>), one row per workload and week with plain columns finance can query directly.
+/// The weekly run replaces a week's rows as a whole, so rerunning a week rewrites the same rows.
+/// </summary>
+public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? writer = null)
+{
+    /// <summary>The partition of workloads without a cost centre.</summary>
+    public const string NoCostCenter = "(none)";
+
+    private const char Separator = '|';
+
+    /// <summary>Sorts right after <see cref="Separator"/>: the exclusive upper bound of a week's row keys.</summary>
+    private const char AfterSeparator = '}';
+
+    private readonly TableClient _table = account.Table(account.Settings.CostTrendsTable);
+    private readonly TableBatchWriter _writer = writer ?? new TableBatchWriter();
+
+    /// <summary>
+    /// Makes <paramref name="points"/> the week's rows: writes them, and deletes the week's other rows except those of
+    /// workloads in <paramref name="keep"/> (workloads that could not be assessed this time keep their last row).
+    /// </summary>
+    public async Task ReplaceWeekAsync(IsoWeek week, IReadOnlyCollection<CostTrendPoint> points, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default)
+    {
+        var label = week.ToString();
+        var rows = points.Select(p => p.Week == label
+            ? ToEntity(p)
+            : throw new ArgumentException($"Point of workload '{p.WorkloadId}' is for {p.Week}, not {label}.", nameof(points))).ToList();
+        var written = rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
+
+        var stale = new List<TableEntity>();
+        await foreach (var row in QueryWeeksAsync(week, week, ["PartitionKey", "RowKey", "WorkloadId"], cancellationToken).ConfigureAwait(false))
+        {
+            if (written.Contains((row.PartitionKey, row.RowKey))) continue;
+            if (keep is not null && keep.Contains(row.GetString("WorkloadId") ?? "")) continue;
+            stale.Add(new TableEntity(row.PartitionKey, row.RowKey));
+        }
+
+        await _writer.UpsertAsync(_table, rows, cancellationToken).ConfigureAwait(false);
+        if (stale.Count > 0) await _writer.DeleteAsync(_table, stale, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every point of the weeks <paramref name="from"/> to <paramref name="to"/> (both included), by week, cost centre and workload.</summary>
+    public async Task<IReadOnlyList<CostTrendPoint>> ListAsync(IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
+    {
+        var points = new List<CostTrendPoint>();
+        await foreach (var row in QueryWeeksAsync(from, to, null, cancellationToken).ConfigureAwait(false))
+            points.Add(FromEntity(row));
+        return points
+            .OrderBy(p => p.Week, StringComparer.Ordinal)
+            .ThenBy(p => p.CostCenter, StringComparer.Ordinal)
+            .ThenBy(p => p.WorkloadId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The newest week with any row, or null for an empty table.</summary>
+    public async Task<IsoWeek?> LatestWeekAsync(CancellationToken cancellationToken = default)
+    {
+        IsoWeek? latest = null;
+        await foreach (var row in _table.QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var cut = row.RowKey.IndexOf(Separator, StringComparison.Ordinal);
+            if (cut > 0 && IsoWeek.TryParse(row.RowKey[..cut], out var week) && (latest is null || week.CompareTo(latest.Value) > 0))
+                latest = week;
+        }
+
+        return latest;
+    }
+
+    private IAsyncEnumerable<TableEntity> QueryWeeksAsync(IsoWeek from, IsoWeek to, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        // Week labels sort by time, so a week range is a row-key range in every partition.
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {from + Separator.ToString()} and RowKey lt {to + AfterSeparator.ToString()}");
+        return _table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken);
+    }
+
+    private static TableEntity ToEntity(CostTrendPoint p)
+    {
+        var partition = StorageKeys.Encode(string.IsNullOrWhiteSpace(p.CostCenter) ? NoCostCenter : p.CostCenter);
+        return new TableEntity(partition, p.Week + Separator + StorageKeys.Encode(p.WorkloadId))
+        {
+            ["Week"] = p.Week,
+            ["WorkloadId"] = p.WorkloadId,
+            ["WorkloadName"] = p.WorkloadName,
+            ["Team"] = p.Team,
+            ["CostCenter"] = p.CostCenter,
+            ["AssessedAt"] = p.AssessedAt,
+            ["ServiceName"] = p.ServiceName,
+            ["BaselineModel"] = p.BaselineModel,
+            ["Verdict"] = p.Verdict.ToString(),
+            ["BillingCurrency"] = p.BillingCurrency,
+            ["ChargePeriodStart"] = StorageKeys.Day(p.ChargePeriodStart),
+            ["ChargePeriodEnd"] = StorageKeys.Day(p.ChargePeriodEnd),
+            ["ChargePeriodCalls"] = p.ChargePeriodCalls,
+            ["EffectiveCost"] = TableColumns.FromDecimal(p.EffectiveCost),
+            ["WindowCalls"] = p.WindowCalls,
+            ["WindowCost"] = TableColumns.FromDecimal(p.WindowCost),
+            ["MonthlyCalls"] = TableColumns.FromDecimal(p.MonthlyCalls),
+            ["BaselineMonthlyCost"] = TableColumns.FromDecimal(p.BaselineMonthlyCost),
+            ["CandidateMonthlyCost"] = TableColumns.FromDecimal(p.CandidateMonthlyCost),
+            ["MonthlyNetSavings"] = TableColumns.FromDecimal(p.MonthlyNetSavings),
+            ["ProjectedMonthlySavings"] = TableColumns.FromDecimal(p.ProjectedMonthlySavings),
+            ["BuildCost"] = TableColumns.FromDecimal(p.BuildCost),
+            ["PaybackMonths"] = TableColumns.FromDecimal(p.PaybackMonths),
+            ["HorizonNet"] = TableColumns.FromDecimal(p.HorizonNet),
+        };
+    }
+
+    private static CostTrendPoint FromEntity(TableEntity row) => new()
+    {
+        Week = TableColumns.String(row, "Week"),
+        WorkloadId = TableColumns.String(row, "WorkloadId"),
+        WorkloadName = TableColumns.String(row, "WorkloadName"),
+        Team = TableColumns.String(row, "Team"),
+        CostCenter = TableColumns.String(row, "CostCenter"),
+        AssessedAt = row.GetDateTimeOffset("AssessedAt") ?? default,
+        ServiceName = TableColumns.String(row, "ServiceName"),
+        BaselineModel = TableColumns.String(row, "BaselineModel"),
+        Verdict = Enum.TryParse<Verdict>(TableColumns.String(row, "Verdict"), out var verdict) ? verdict : Verdict.StayOnFrontier,
+        BillingCurrency = row.GetString("BillingCurrency") ?? CostTrendPoint.Usd,
+        ChargePeriodStart = TableColumns.Day(row, "ChargePeriodStart"),
+        ChargePeriodEnd = TableColumns.Day(row, "ChargePeriodEnd"),
+        ChargePeriodCalls = TableColumns.Long(row, "ChargePeriodCalls"),
+        EffectiveCost = TableColumns.DecimalOrZero(row, "EffectiveCost"),
+        WindowCalls = TableColumns.Long(row, "WindowCalls"),
+        WindowCost = TableColumns.DecimalOrZero(row, "WindowCost"),
+        MonthlyCalls = TableColumns.DecimalOrZero(row, "MonthlyCalls"),
+        BaselineMonthlyCost = TableColumns.DecimalOrZero(row, "BaselineMonthlyCost"),
+        CandidateMonthlyCost = TableColumns.DecimalOrZero(row, "CandidateMonthlyCost"),
+        MonthlyNetSavings = TableColumns.DecimalOrZero(row, "MonthlyNetSavings"),
+        ProjectedMonthlySavings = TableColumns.DecimalOrZero(row, "ProjectedMonthlySavings"),
+        BuildCost = TableColumns.DecimalOrZero(row, "BuildCost"),
+        PaybackMonths = TableColumns.Decimal(row, "PaybackMonths"),
+        HorizonNet = TableColumns.DecimalOrZero(row, "HorizonNet"),
+    };
+}
