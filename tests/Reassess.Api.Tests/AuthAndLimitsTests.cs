@@ -21,6 +21,7 @@ public sealed class AuthAndLimitsTests(AzuriteFixture azurite) : IDisposable
     [InlineData("POST", "/api/reassess")]
     [InlineData("GET", "/api/reports/latest")]
     [InlineData("GET", "/api/reports/2026-W48")]
+    [InlineData("GET", "/api/trends")]
     public async Task Every_route_but_health_needs_a_function_key(string method, string path)
     {
         var client = _app.CreateClient();

@@ -1,15 +1,15 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Reassess.Core.Prices;
 using Reassess.Pipeline.Prices;
 
 namespace Reassess.Host.Cli;
 
 /// <summary>
 /// <c>reassess bench prices-import --format F FILE [--runs N]</c>: times what <c>reassess prices import --json</c> does
-/// (read, check, resolve aliases, write the JSON) in this process, N times after warm-up runs, and prints min, median and
-/// max milliseconds and records per second. A benchmark, not a test: run it on the machine whose figure you want.
+/// (read, check, resolve through the configured alias table, write the JSON) in this process, N times after warm-up
+/// runs, and prints min, median and max milliseconds and records per second. A benchmark, not a test: run it on the
+/// machine whose figure you want.
 /// </summary>
 public static class BenchCommand
 {
@@ -37,7 +37,9 @@ public static class BenchCommand
         }
 
         var import = new PriceImport(TimeProvider.System);
-        var aliases = PriceAliases.None;
+        var contentRoot = Directory.GetCurrentDirectory();
+        var aliases = await PricesCommand.AliasesAsync(
+            Pipeline.PipelineSettings.FromConfiguration(HostEnvironment.LoadConfiguration(contentRoot), contentRoot), cancellationToken);
         var records = 0;
         async Task<double> OnceAsync()
         {

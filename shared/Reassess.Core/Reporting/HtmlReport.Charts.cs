@@ -31,7 +31,14 @@ public static partial class HtmlReport
         .trend { display: flex; align-items: center; gap: .6rem; flex-wrap: wrap; margin: .25rem 0 .5rem; }
         svg.chart.sparkline { display: inline-block; vertical-align: middle; }
         .figures svg.chart.sparkline { margin-top: .2rem; }
-        .ranking td.num, .spend td.num { white-space: nowrap; }
+        .spend td.num { white-space: nowrap; }
+        table.spend { width: auto; min-width: 60%; }
+        .ranking td.num .muted { white-space: nowrap; }
+        @media print {
+          .ranking, .spend { font-size: 8.5pt; }
+          .ranking th, .ranking td { padding: .2rem .3rem; }
+          .charts { grid-template-columns: 1fr; }
+        }
         .card, .team, section { min-width: 0; }
 
         """.ReplaceLineEndings("\n");
@@ -148,7 +155,7 @@ public static partial class HtmlReport
         var chart = new LineChart
         {
             Text = new ChartText("spend-by-team", $"Monthly LLM spend by team, {labels[0]} to {labels[^1]}",
-                string.Join(" ", lines.Select(l => $"{l.Name}: {SeriesWords(trends, l.Series)}"))),
+                lines.Count == 0 ? "No workload was assessed in these weeks." : string.Join(" ", lines.Select(l => $"{l.Name}: {SeriesWords(trends, l.Series)}"))),
             Series = lines.Select((l, i) => new LineSeries(l.Name, Points(l.Series)) { CssClass = $"series-{i % 6 + 1}" }).ToList(),
             XLabels = labels,
             YFormat = AxisFormat.Money,
@@ -267,6 +274,7 @@ public static partial class HtmlReport
             YMax = cap,
             Reference = new ReferenceLine(limit, $"limit {MonthsText(s.MaxPaybackMonths)} months"),
             Marker = now,
+            EmptyText = $"No payback within {ReportFormat.PaybackLimitMonths} months at these volumes",
             Width = 460,
             Height = 230,
         };

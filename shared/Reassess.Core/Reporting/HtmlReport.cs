@@ -98,7 +98,7 @@ public static partial class HtmlReport
                 var flip = a.Flip!;
                 html.Line($"<li><a href=\"#{Html.E(entry.Anchor)}\">{Html.E(ReportText.WorkloadLabel(a))}</a> " +
                           $"({Html.E(ReportText.TeamLabel(a.Team))}): {Badge(flip.PreviousVerdict)} &rarr; {Badge(a.Verdict)} " +
-                          $"<span class=\"muted\">(previous assessment {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))})</span>");
+                          $"<span class=\"muted\">(previous assessment {Html.E(Time.IsoWeek.Of(flip.PreviousAssessedAt).ToString())}, {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))})</span>");
                 List(html, flip.Drivers, "No driver recorded.");
                 html.Line("</li>");
             }

@@ -6,10 +6,7 @@ namespace Reassess.Core.Usage;
 public sealed record UsageMapping(
     IReadOnlyList<DailyUsage> Rows,
     IReadOnlyList<UnmappedUsage> Unmapped,
-    IReadOnlyList<(string Source, DateOnly Day)> PartialDays)
-{
-    public static UsageMapping Empty { get; } = new([], [], []);
-}
+    IReadOnlyList<(string Source, DateOnly Day)> PartialDays);
 
 /// <summary>
 /// Decides whose usage a source row is by the workloads' <c>usage.match</c> rules (DESIGN §5): a rule claims a row

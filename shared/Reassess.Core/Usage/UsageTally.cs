@@ -43,13 +43,6 @@ public sealed class UsageTally
         PartialDay |= row.PartialDay;
     }
 
-    public void Add(DailyUsage row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        Add(row.Day, row.HasCallCount ? row.Calls : null, row.UncachedInputTokens, row.CachedInputTokens, row.CacheWriteTokens,
-            row.OutputTokens, row.LatencyP95Ms, null, row.Cost, row.Currency);
-    }
-
     private void Add(DateOnly day, long? calls, long uncached, long cached, long cacheWrite, long output,
         decimal? p95, decimal? mean, decimal? cost, string? currency)
     {

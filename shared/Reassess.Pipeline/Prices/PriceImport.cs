@@ -49,7 +49,7 @@ public sealed class PriceImport(TimeProvider clock, PriceRefreshOptions? options
         var started = Stopwatch.GetTimestamp();
         byte[] raw;
         if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-            raw = (await new PriceSheetPuller(_options.Clients, clock, _options.Http).PullAsync(reader.Format, url, null, cancellationToken)).Content;
+            raw = (await new PriceSheetPuller(_options.Clients, _options.HttpClock, _options.Http).PullAsync(reader.Format, url, null, cancellationToken)).Content;
         else
             raw = await File.ReadAllBytesAsync(pathOrUrl, cancellationToken);
 

@@ -13,6 +13,12 @@ public sealed record PriceRefreshOptions
 
     public HttpPullOptions? Http { get; init; }
 
+    /// <summary>
+    /// The clock HTTP timeouts and retry waits run on: the system clock unless given. Not the pipeline's clock, which
+    /// stands for "when the job runs" and may be a test's clock that never moves on its own.
+    /// </summary>
+    public TimeProvider HttpClock { get; init; } = TimeProvider.System;
+
     public static PriceRefreshOptions Default { get; } = new();
 
     public IHttpClientFactory Clients => HttpClients ?? SharedClients.Value;

@@ -82,7 +82,7 @@ public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions o
 
     private async Task<MeteredRead> PullAsync(string format, Uri url, long started, CancellationToken cancellationToken)
     {
-        var clients = options.HttpClients ?? new SharedHandlerClients();
+        var clients = options.HttpClients ?? SharedHandlerClients.Shared;
         var period = UsagePeriod.Last(options.PullDays, clock.GetUtcNow());
         void Progress(ReadProgress p) => say($"  {format} {url}: {p}");
         var http = (options.Http ?? new HttpPullOptions()) with { OnRetry = m => say($"  {m}") };

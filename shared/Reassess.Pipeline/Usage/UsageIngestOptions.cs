@@ -12,6 +12,9 @@ namespace Reassess.Pipeline.Usage;
 /// </summary>
 public sealed record UsageIngestOptions
 {
+    // One credential for the process: it caches its token and refreshes it before it expires.
+    private static readonly Lazy<TokenCredential> DefaultCredential = new(() => new DefaultAzureCredential());
+
     /// <summary>Read from <c>Reassess__OpenAiAdminKey</c>, else <c>OPENAI_ADMIN_KEY</c>.</summary>
     public string? OpenAiAdminKey { get; init; }
 
@@ -37,7 +40,7 @@ public sealed record UsageIngestOptions
     /// <summary>The token for Azure Monitor's REST API, asked of the credential each pull (it caches and refreshes).</summary>
     public Func<CancellationToken, ValueTask<string>> AzureBearerToken()
     {
-        var credential = AzureCredential ?? new DefaultAzureCredential();
+        var credential = AzureCredential ?? DefaultCredential.Value;
         return async ct => (await credential.GetTokenAsync(new TokenRequestContext([AzureMonitorUsageApi.Scope]), ct).ConfigureAwait(false)).Token;
     }
 

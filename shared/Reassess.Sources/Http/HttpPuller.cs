@@ -76,18 +76,19 @@ public sealed class HttpPuller
     /// <summary>
     /// GETs <paramref name="first"/> and every page after it, as long as <paramref name="nextPage"/> finds a link in the
     /// page just read (see <see cref="NextPage"/>). Each page is retried on its own; a loop stops at
-    /// <see cref="HttpPullOptions.MaxPages"/> with an error.
+    /// <see cref="HttpPullOptions.MaxPages"/> with an error. With <paramref name="known"/> validators the first page is
+    /// asked conditionally, and a 304 there is the only page.
     /// </summary>
     public async IAsyncEnumerable<HttpPull> GetPagesAsync(
-        Uri first, Func<HttpPull, Uri?> nextPage, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        Uri first, Func<HttpPull, Uri?> nextPage, HttpValidators? known = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nextPage);
         var url = first;
         for (var page = 1; ; page++)
         {
-            var pull = await GetAsync(url, null, cancellationToken).ConfigureAwait(false);
+            var pull = await GetAsync(url, page == 1 ? known : null, cancellationToken).ConfigureAwait(false);
             yield return pull;
-            if (nextPage(pull) is not { } next) yield break;
+            if (pull.NotModified || nextPage(pull) is not { } next) yield break;
             if (page >= Options.MaxPages)
                 throw new HttpPullException(next, null, 1,
                     $"GET {first} links more than {Options.MaxPages} pages (the next would be {next}); stopped, as the server may be linking pages in a loop.");

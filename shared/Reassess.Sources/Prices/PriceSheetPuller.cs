@@ -51,21 +51,13 @@ public sealed class PriceSheetPuller(IHttpClientFactory clients, TimeProvider? c
     private async Task<PulledSheet> PagesAsync(
         Uri first, Func<HttpPull, Uri?> next, string arrayName, CancellationToken cancellationToken, HttpValidators? known = null)
     {
-        var puller = Puller(HttpBody.Json);
-        var firstPage = await puller.GetAsync(first, known, cancellationToken).ConfigureAwait(false);
-        if (firstPage.NotModified) return new PulledSheet(first, [], known ?? HttpValidators.None, true, 1);
+        var pages = new List<HttpPull>();
+        await foreach (var page in Puller(HttpBody.Json).GetPagesAsync(first, next, known, cancellationToken).ConfigureAwait(false))
+            pages.Add(page);
+        if (pages[0].NotModified) return new PulledSheet(first, [], known ?? HttpValidators.None, true, 1);
 
-        var pages = new List<HttpPull> { firstPage };
-        for (var url = next(firstPage); url is not null; url = next(pages[^1]))
-        {
-            if (pages.Count >= puller.Options.MaxPages)
-                throw new HttpPullException(url, null, 1,
-                    $"GET {first} links more than {puller.Options.MaxPages} pages (the next would be {url}); stopped, as the server may be linking pages in a loop.");
-            pages.Add(await puller.GetAsync(url, null, cancellationToken).ConfigureAwait(false));
-        }
-
-        var content = pages.Count == 1 ? firstPage.Body : Combine(pages, arrayName);
-        return new PulledSheet(first, content, firstPage.Validators, false, pages.Count);
+        var content = pages.Count == 1 ? pages[0].Body : Combine(pages, arrayName);
+        return new PulledSheet(first, content, pages[0].Validators, false, pages.Count);
     }
 
     /// <summary>The items of every page in one document, written as the pages wrote them (prices stay exact decimal text).</summary>

@@ -41,6 +41,4 @@ public sealed class DayCoverage
         _covered[day] = _covered.GetValueOrDefault(day) + (end - start);
 
     public bool IsPartial(DateOnly day) => _covered.TryGetValue(day, out var covered) && covered < TimeSpan.FromDays(1);
-
-    public IEnumerable<DateOnly> PartialDays => _covered.Where(c => c.Value < TimeSpan.FromDays(1)).Select(c => c.Key).Order();
 }

@@ -98,6 +98,57 @@ public class FinanceCsvTests
         Assert.Equal("acme-llm", ReportText.ServiceName(a));
     }
 
+    [Fact]
+    public void With_history_there_is_one_row_per_workload_and_week_under_the_documented_columns()
+    {
+        var records = Parse(Text(File(WeeklyReportRenderer.Render(ReportWithHistory()), "finance.csv")));
+        var header = records[0];
+        var rows = records.Skip(1).Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+
+        Assert.Equal(FinanceCsv.Columns, header);
+        Assert.Equal(["ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency", "ServiceName", "EffectiveCost", "Tags"], header.Where(c => !c.StartsWith("x_")));
+        Assert.Equal(8, rows.Count); // 3 workloads × 3 weeks, less the week the hostile one missed
+        Assert.Equal(rows.Count, rows.Select(r => (r["x_Week"], r["x_Workload"])).Distinct().Count());
+        Assert.Equal(["2026-W46", "2026-W47", "2026-W48"], rows.Select(r => r["x_Week"]).Distinct());
+        // Each workload's charge periods follow each other without overlapping: costs add up across weeks.
+        foreach (var workload in rows.GroupBy(r => r["x_Workload"]))
+        {
+            var periods = workload.Select(r => (Start: DateOnly.Parse(r["ChargePeriodStart"]), End: DateOnly.Parse(r["ChargePeriodEnd"]))).ToList();
+            for (var i = 1; i < periods.Count; i++) Assert.Equal(periods[i - 1].End, periods[i].Start);
+            Assert.All(periods, p => Assert.Equal(7, p.End.DayNumber - p.Start.DayNumber));
+        }
+
+        Assert.All(rows, r => Assert.Equal("USD", r["BillingCurrency"]));
+        Assert.All(rows, r => Assert.Equal(r["x_Team"], System.Text.Json.JsonDocument.Parse(r["Tags"]).RootElement.GetProperty("x_Team").GetString()));
+    }
+
+    [Fact]
+    public void Totals_equal_the_sum_of_the_workload_rows()
+    {
+        var report = ReportWithHistory();
+        var records = Parse(Text(File(WeeklyReportRenderer.Render(report), "finance.csv")));
+        var header = records[0];
+        var rows = records.Skip(1).Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+        decimal Sum(IEnumerable<Dictionary<string, string>> some, string column) =>
+            some.Sum(r => decimal.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture));
+
+        // This week's run rates add up to the headline and the totals table of index.html.
+        var thisWeek = rows.Where(r => r["x_Week"] == "2026-W48").ToList();
+        Assert.Equal(7_400.44m, Sum(thisWeek, "x_BaselineMonthlyCost"));
+        Assert.Equal(3_130.22m, Sum(thisWeek, "x_ProjectedMonthlySavings"));
+        var html = Text(File(WeeklyReportRenderer.Render(report), "index.html"));
+        Assert.Contains("<td class=\"num\">$7,400.44</td><td class=\"num\">$3,130.22</td></tr>\n</tfoot>", html);
+
+        // Each week's and team's sums are what the trends query gives (CostTrendTable sums the same rows).
+        var byTeam = Trends.CostTrendTable.Answer(report.Trends.Concat(report.Assessments.Select(a => Trends.CostTrendPoint.Estimate(a, Week))),
+            new Trends.TrendQuery(Trends.TrendGrouping.Team, Week.Previous.Previous, Week, Trends.TrendFormat.Json));
+        foreach (var total in byTeam.Totals)
+            Assert.Equal(total.EffectiveCost, Sum(rows.Where(r => r["x_Week"] == total.Week), "EffectiveCost"));
+        foreach (var team in byTeam.Rows)
+            Assert.Equal(team.BaselineMonthlyCost, Sum(rows.Where(r => r["x_Week"] == team.Week && r["x_Team"] == team.Group), "x_BaselineMonthlyCost"));
+        Assert.Equal(byTeam.Totals.Sum(t => t.EffectiveCost), Sum(rows, "EffectiveCost"));
+    }
+
     /// <summary>A strict RFC 4180 reader (LF or CRLF records).</summary>
     private static List<string[]> Parse(string text)
     {

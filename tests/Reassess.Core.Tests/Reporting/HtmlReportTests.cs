@@ -118,8 +118,8 @@ public class HtmlReportTests
         Assert.Contains("<tr><th scope=\"row\">Breakeven calls</th><td>61.2M calls</td></tr>", Html);
         Assert.Contains("<tr><th scope=\"row\">Monthly volume floor</th><td>3.6M calls/month</td></tr>", Html);
         Assert.Contains("<tr><th scope=\"row\">Horizon net over 12 months</th><td>$7,562.65</td></tr>", Html);
-        Assert.Contains("<li>Volume threshold changes state at 8.7M calls/month (now 10.0M).</li>", Html);
-        Assert.Contains("<li>Volume threshold changes state when the frontier price changes by \u221212.9%.</li>", Html);
+        Assert.Contains("<li>Fine-tuning pays back within 12 months from 8.7M calls/month; now 10.0M (15% above).</li>", Html);
+        Assert.Contains("<li>It stops paying back within 12 months if the frontier price falls 12.9% (a cheaper frontier model erodes the savings).</li>", Html);
         Assert.Contains("<tr><td>baseline</td><td>azure/gpt-4o-mini</td><td>2026-10-01</td><td>azure-retail</td></tr>", Html);
         Assert.Contains("Usage window 2026-10-26 to 2026-11-22 (28 days, 28 with usage), 9,200,000 calls; sources azure-monitor, openai-usage.", Html);
     }

@@ -43,6 +43,16 @@ public class MarkdownSummaryTests
     }
 
     [Fact]
+    public void With_history_one_line_gives_the_spend_trend()
+    {
+        var lines = Text(File(WeeklyReportRenderer.Render(ReportWithHistory()), "summary.md")).Split('\n');
+
+        Assert.Contains("Spend trend: $5,760.40/month in W46 \u2192 $7,400.44/month in W48 (+28.5%).", lines);
+        Assert.True(lines.Length <= 25, $"{lines.Length} lines");
+        Assert.DoesNotContain(Lines, l => l.StartsWith("Spend trend", StringComparison.Ordinal)); // one week: no trend line
+    }
+
+    [Fact]
     public void Stays_short_enough_to_paste_into_a_channel()
     {
         Assert.True(Lines.Length <= 25, $"{Lines.Length} lines");

@@ -61,6 +61,24 @@ internal static class ReportFixtures
             HorizonMonths = 12,
         },
         Sensitivity = new Sensitivity(8_714_728m, -12.86m),
+        Scenarios = new Scenarios
+        {
+            MaxPaybackMonths = 12,
+            PaybackByVolume =
+            [
+                new PaybackPoint(2_000_000m, null), new PaybackPoint(5_000_000m, 31.2m), new PaybackPoint(8_714_728m, 12m),
+                new PaybackPoint(10_000_893m, 9.584m), new PaybackPoint(15_000_000m, 5.6m), new PaybackPoint(20_000_000m, 3.9m),
+            ],
+            SwingPct = 25,
+            HorizonNetSwings =
+            [
+                new HorizonNetSwing("Monthly volume", -7_138.62m, 22_263.92m),
+                new HorizonNetSwing("Frontier price", -7_138.62m, 22_263.92m),
+                new HorizonNetSwing("Build cost", 15_062.65m, 62.65m),
+                new HorizonNetSwing("Hosting and operations", 11_873.65m, 3_251.65m),
+                new HorizonNetSwing("Retraining", 9_562.65m, 5_562.65m),
+            ],
+        },
         Flip = new Flip(Verdict.StayOnFrontier, AsOf.AddDays(-7),
             ["volume threshold now met: payback 9.6 months (was 13.1)", "frontier price +0.0%", "volume +8.7%"]),
         Inputs = new AssessmentInputs
@@ -169,6 +187,36 @@ internal static class ReportFixtures
         Skipped = Skipped(),
         Notes = ["Prices refreshed from 3 sources (12 changed).", "1,204 usage rows ingested."],
     };
+
+    /// <summary>
+    /// The report with history: the three workloads' cost-trend rows of the two weeks before (the hostile one missed
+    /// W46), each week's spend 5% below the next, as the CostTrends table would hold them.
+    /// </summary>
+    public static WeeklyReport ReportWithHistory() => Report() with
+    {
+        Trends =
+        [
+            .. Report().Assessments.SelectMany(a => new[] { 1, 2 }
+                .Where(back => !(a.WorkloadId == "xss-probe" && back == 2))
+                .Select(back => WeeksBefore(a, back))),
+        ],
+    };
+
+    /// <summary>The trend row of <paramref name="a"/> as it stood <paramref name="back"/> weeks earlier.</summary>
+    public static Trends.CostTrendPoint WeeksBefore(Assessment a, int back)
+    {
+        var factor = 1m - 0.05m * back;
+        var days = -7 * back;
+        var earlier = a with
+        {
+            AssessedAt = a.AssessedAt.AddDays(days),
+            Economics = a.Economics with { BaselineMonthlyCost = Math.Round(a.Economics.BaselineMonthlyCost * factor, 2) },
+            Inputs = a.Inputs with { Window = a.Inputs.Window with { From = a.Inputs.Window.From!.Value.AddDays(days), To = a.Inputs.Window.To!.Value.AddDays(days) } },
+        };
+        var week = Week;
+        for (var i = 0; i < back; i++) week = week.Previous;
+        return Trends.CostTrendPoint.Estimate(earlier, week);
+    }
 
     public static string Text(ReportFile file) => System.Text.Encoding.UTF8.GetString(file.Content);
 

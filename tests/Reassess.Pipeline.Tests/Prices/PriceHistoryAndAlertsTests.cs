@@ -29,12 +29,12 @@ public class PriceHistoryAndAlertsTests(AzuriteFixture azurite)
         using var workspace = new PriceWorkspace(await azurite.NewAccountAsync(), "genai-prices=genai.json");
         await File.WriteAllTextAsync(workspace.PathOf("genai.json"), GenAiWithHaikuAt(1.25m, 6.25m));
         await workspace.RefreshAsync(May25);
-        await workspace.RefreshAsync(May25.AddDays(1));
+        var sameSheetNextDay = await workspace.RefreshAsync(May25.AddDays(1));
         await File.WriteAllTextAsync(workspace.PathOf("genai.json"), GenAiWithHaikuAt(1m, 5m));
 
-        var outcome = await workspace.RefreshAsync(PriceWorkspace.Nov23);
+        await workspace.RefreshAsync(PriceWorkspace.Nov23);
 
-        Assert.Equal(1, outcome.Counts["prices changed"]);
+        Assert.Equal(0, sameSheetNextDay.Counts["prices changed"]);
         var history = await workspace.Context.Prices.GetHistoryAsync("anthropic/claude-haiku-4-5");
         Assert.Equal([(1m, PriceWorkspace.Nov23), (1.25m, DateTimeOffset.UnixEpoch)], history.Select(h => (h.InputPerMTok!.Value, h.EffectiveFrom)));
         Assert.All(history, h => Assert.Equal("genai-prices", h.Source));
@@ -58,8 +58,9 @@ public class PriceHistoryAndAlertsTests(AzuriteFixture azurite)
 
         var week = await context.Assessments.ListWeekAsync("2026-W48");
         var triage = week.Single(a => a.WorkloadId == "ticket-triage");
-        // 7.50 → 6.00 per 1M (input + output) from 2026-05-25 to 2026-11-23, 5.98 months: 1 − 0.8^(1/5.98) = 3.66% a month.
-        Assert.Equal(("price-history", 0.0366m), (triage.Inputs.PriceDeclineSource, triage.Economics.MonthlyPriceDecline));
+        // 7.50 → 6.00 per 1M (input + output) from 2026-05-25 05:00 (first fetched) to 2026-11-23, 5.97 months:
+        // 1 − 0.8^(1/5.97) = 3.67% a month.
+        Assert.Equal(("price-history", 0.0367m), (triage.Inputs.PriceDeclineSource, triage.Economics.MonthlyPriceDecline));
         var invoice = week.Single(a => a.WorkloadId == "invoice-extraction");
         Assert.Equal(("default", 0m), (invoice.Inputs.PriceDeclineSource, invoice.Economics.MonthlyPriceDecline));
     }

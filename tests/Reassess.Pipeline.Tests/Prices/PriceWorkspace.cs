@@ -40,7 +40,7 @@ public sealed class PriceWorkspace : IDisposable
 
     public string Root { get; }
     public PipelineSettings Settings { get; private set; }
-    public FakeTimeProvider Clock { get; } = new(Nov23.AddHours(5));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public PipelineContext Context => new(_account, Settings, Clock, NullLogger.Instance);
 
     /// <summary>Copies a real sheet from ../shared/data/prices into the workspace; returns its path.</summary>

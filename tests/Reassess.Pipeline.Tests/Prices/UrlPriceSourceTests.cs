@@ -48,7 +48,7 @@ public class UrlPriceSourceTests(AzuriteFixture azurite)
         Assert.Equal(server.Url("api/v1/models").ToString(), problem.Source);
         Assert.StartsWith($"GET {server.Url("api/v1/models")} failed after 2 attempts: answered 503", problem.Message);
         Assert.Equal(12, outcome.Counts["openrouter records from the last good sheet"]);
-        var alerts = await PriceAlertLog.ForWeekAsync(workspace.Context, Core.Time.IsoWeek.Of(PriceWorkspace.Nov23.AddDays(6)));
+        var alerts = await PriceAlertLog.ForWeekAsync(workspace.Context, Core.Time.IsoWeek.Of(PriceWorkspace.Nov23.AddDays(7)));
         var stale = Assert.Single(alerts.StaleSources);
         Assert.Equal(("openrouter", new DateOnly(2026, 11, 23)), (stale.Source, stale.Since));
         Assert.StartsWith("its pull failed on 2026-11-26; prices from the sheet archived on 2026-11-23 (3 days old) stay in force", stale.Reason);

@@ -103,4 +103,14 @@ public sealed class GenAiPricesTiersAndRulesTests
         Assert.Contains("regex '(unclosed' does not compile", rules.Problems[0].Message);
         Assert.Contains("'near' is not a clause", rules.Problems[1].Message);
     }
+
+    [Fact]
+    public async Task The_schema_beside_the_data_is_refused_as_not_a_price_sheet_rather_than_crashing()
+    {
+        var error = await Assert.ThrowsAsync<Reassess.Core.Ingestion.InputRejectedException>(() =>
+            Read.File(new GenAiPricesReader(), TestData.File("prices", "genai_prices_v2.schema.json")));
+
+        Assert.Equal("genai_prices_v2.schema.json", error.Problem.Source);
+        Assert.Equal("expected genai-prices v2 data: a JSON array of providers; found an object", error.Problem.Message);
+    }
 }

@@ -22,6 +22,7 @@ public static class AxisFormat
     /// <summary>A value scaled by k/M/B/T according to the larger of its size and the step's.</summary>
     public static string Compact(double value, double step, string prefix)
     {
+        if (value == 0) return prefix + "0";
         var size = Math.Max(Math.Abs(value), Math.Abs(step));
         ReadOnlySpan<(double Unit, string Suffix)> units = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
         double unit = 1;

@@ -20,14 +20,14 @@ public sealed record BarChart
     public double Gap { get; init; } = 8;
 
     private const double Top = 6, Axis = 24, ValueRoom = 58, LabelChar = 6.4;
-    private const int MaxLabel = 34;
+    private const int MaxLabel = 40;
 
     public double Height => Top + Math.Max(1, Bars.Count) * (BarHeight + Gap) + Axis;
 
     public string Render()
     {
         var svg = new Svg(Text, Width, Height, "bar-chart");
-        var labelWidth = Math.Clamp(Bars.Select(b => Svg.Cut(b.Label, MaxLabel).Length).DefaultIfEmpty(0).Max() * LabelChar + 10, 70, 230);
+        var labelWidth = Math.Clamp(Bars.Select(b => Svg.Cut(b.Label, MaxLabel).Length).DefaultIfEmpty(0).Max() * LabelChar + 10, 70, 270);
         var values = Bars.Select(b => b.Value).Where(double.IsFinite).ToList();
         var negative = values.Any(v => v < 0);
         var positive = values.Any(v => v > 0) || !negative;
@@ -61,7 +61,7 @@ public sealed record BarChart
             // A zero value still shows a hairline, so every row visibly has its bar.
             var width = Math.Max(1, Math.Abs(end - zero));
             svg.Rect(bar.Value < 0 ? end : zero, top, width, BarHeight, css);
-            var valueText = Format(bar.Value, x.Step / 10);
+            var valueText = Format(bar.Value, x.Step / 100);
             svg.Text(bar.Value < 0 ? end - 4 : zero + width + 4, middle, valueText, "bar-value", bar.Value < 0 ? "end" : "start");
         }
 

@@ -49,6 +49,9 @@ public sealed record LineChart
     public ReferenceLine? Reference { get; init; }
     public ChartMarker? Marker { get; init; }
 
+    /// <summary>What the plot says when no series has a point.</summary>
+    public string EmptyText { get; init; } = "No data";
+
     private const double Left = 56, Right = 14, Top = 12, Bottom = 26, LegendRow = 18, TitleRow = 14;
 
     public string Render()
@@ -105,7 +108,7 @@ public sealed record LineChart
 
         if (points.Count == 0)
         {
-            svg.Text((Left + Width - Right) / 2, (top + bottom) / 2, "No data", "empty", "middle");
+            svg.Text((Left + Width - Right) / 2, (top + bottom) / 2, EmptyText, "empty", "middle");
             return svg.ToString();
         }
 

@@ -64,17 +64,23 @@ public sealed class LinearScale
             (lo, hi) = includeZero && lo > 0 ? (0, hi + half) : includeZero && lo < 0 ? (lo - half, 0) : (lo - half, hi + half);
         }
 
-        var step = NiceNumber((hi - lo) / (maxTicks - 1), round: true);
-        // Widen the step until the bounds fit in maxTicks ticks.
-        for (var guard = 0; guard < 8; guard++)
+        // Widen the step until the bounds fit in maxTicks ticks. Values either side of zero (or of any multiple of every
+        // step tried) may never fit, so once the step passes the values' size the fewest intervals found are kept.
+        var span = hi - lo;
+        var step = NiceNumber(span / (maxTicks - 1), round: true);
+        (double Min, double Max, double Step, double Intervals)? best = null;
+        for (var guard = 0; guard < 64; guard++)
         {
             var min = Math.Floor(lo / step) * step;
             var max = Math.Ceiling(hi / step) * step;
-            if ((max - min) / step <= maxTicks - 1 + 1e-9) return new LinearScale(Clean(min, step), Clean(max, step), step, rangeStart, rangeEnd);
+            var intervals = Math.Round((max - min) / step);
+            if (best is null || intervals < best.Value.Intervals) best = (min, max, step, intervals);
+            if (intervals <= maxTicks - 1 || step > Math.Max(span, Math.Max(Math.Abs(lo), Math.Abs(hi))) * 2) break;
             step = NiceNumber(step * 1.5, round: false);
         }
 
-        return new LinearScale(lo, hi, hi - lo, rangeStart, rangeEnd);
+        var (niceMin, niceMax, niceStep, _) = best!.Value;
+        return new LinearScale(Clean(niceMin, niceStep), Clean(niceMax, niceStep), niceStep, rangeStart, rangeEnd);
     }
 
     /// <summary>A scale over exactly [<paramref name="min"/>, <paramref name="max"/>] (no widening) with no ticks but the ends.</summary>

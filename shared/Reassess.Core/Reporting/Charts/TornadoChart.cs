@@ -72,7 +72,7 @@ public sealed record TornadoChart
 
         svg.Line(basePx, Legend - 4, basePx, axisY, "base");
         var onRight = basePx > (labelWidth + Width) / 2;
-        svg.Text(onRight ? basePx - 4 : basePx + 4, Legend - 8, $"{BaseLabel} {Format(Base, x.Step / 10)}", "marker-label", onRight ? "end" : "start");
+        svg.Text(onRight ? basePx - 4 : basePx + 4, Legend - 8, $"{BaseLabel} {Format(Base, x.Step / 100)}", "marker-label", onRight ? "end" : "start");
         return svg.ToString();
     }
 

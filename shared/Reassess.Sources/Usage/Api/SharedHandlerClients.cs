@@ -8,6 +8,9 @@ public sealed class SharedHandlerClients(HttpMessageHandler? handler = null) : I
 {
     private readonly HttpMessageHandler _handler = handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
+    /// <summary>One for the whole process, for hosts that pull now and then (an hourly job, the CLI): never disposed.</summary>
+    public static SharedHandlerClients Shared { get; } = new();
+
     public HttpClient CreateClient(string name) => new(_handler, disposeHandler: false);
 
     public void Dispose() => _handler.Dispose();

@@ -16,9 +16,16 @@ internal static class OpenAiResults
     public static (string Model, UsageDimensions Dimensions) IdentifyUsage(FieldReader fields) =>
         (UsageModelKeys.For("openai", fields.Text("model")), Dimensions(fields));
 
-    /// <summary>The model and groups of a cost result: the model is the part of <c>line_item</c> before its comma.</summary>
-    public static (string Model, UsageDimensions Dimensions) IdentifyCost(FieldReader fields) =>
-        (UsageModelKeys.For("openai", fields.Text("line_item")?.Split(',', 2)[0]), Dimensions(fields));
+    /// <summary>
+    /// The model and groups of a cost result: a <c>line_item</c> such as <c>gpt-4o-mini-2024-07-18, input</c> names the
+    /// model before its comma; one without a comma (<c>input_tokens</c>, <c>web search</c>) names none.
+    /// </summary>
+    public static (string Model, UsageDimensions Dimensions) IdentifyCost(FieldReader fields)
+    {
+        var lineItem = fields.Text("line_item");
+        var model = lineItem is not null && lineItem.Contains(',', StringComparison.Ordinal) ? lineItem.Split(',', 2)[0] : null;
+        return (UsageModelKeys.For("openai", model), Dimensions(fields));
+    }
 
     /// <summary>A costs page read as usage (or the other way round) is the wrong format as a whole, not a page of bad rows.</summary>
     public static void RefuseOtherKinds(FieldReader fields, string expected, string sourceName)

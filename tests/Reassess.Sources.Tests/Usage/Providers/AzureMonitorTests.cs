@@ -101,6 +101,20 @@ public sealed class AzureMonitorTests
         Assert.Equal([false, true], rows.Select(r => r.PartialDay));
     }
 
+    [Fact]
+    public void The_metrics_read_are_Azure_OpenAI_metrics_with_the_aggregation_Microsoft_lists_for_them()
+    {
+        var listed = File.ReadAllLines(TestData.File("usage", "azure_openai_monitor_metrics.csv")).Skip(1)
+            .Select(l => new Reassess.Sources.Formats.Csv.CsvReader(new StringReader(l)).Read()!.Fields)
+            .ToDictionary(f => f[0], f => f[4]);
+
+        Assert.All(AzureOpenAIMetrics.Names, name =>
+        {
+            var aggregation = AzureOpenAIMetrics.Aggregation(AzureOpenAIMetrics.Parse(name)!.Value);
+            Assert.Contains(aggregation == "total" ? "Total" : "Average", listed[name]);
+        });
+    }
+
     /// <summary>A Metrics - List answer for <see cref="Resource"/> with one series per metric given.</summary>
     internal static byte[] Answer(params (string Metric, string Aggregation, (string Name, string Value)[] Dimensions, (string At, decimal Value)[] Points)[] metrics) =>
         Answer(metrics, "P1D", "2026-11-01T00:00:00Z/2026-11-03T00:00:00Z");

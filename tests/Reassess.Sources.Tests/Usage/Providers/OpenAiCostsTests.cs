@@ -29,4 +29,14 @@ public sealed class OpenAiCostsTests
 
         Assert.Equal(("openai/gpt-4o-mini", "proj_catalog_tagging", 1.25m), (row.Model, row.Dimensions["project_id"], row.Cost!.Value));
     }
+
+    [Fact]
+    public async Task The_grouped_cost_result_example_maps_its_project_and_a_line_item_without_a_model_names_none()
+    {
+        var examples = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TestData.File("usage", "openai_result_object_examples_grouped.json")))!;
+
+        var row = Assert.Single((await Read.Text(_reader, OpenAiUsageTests.Page(examples["CostsResult_example"]!), "grouped.json")).Records);
+
+        Assert.Equal(("proj_abc", "openai/*", 0.06m), (row.Dimensions["project_id"], row.Model, row.Cost!.Value));
+    }
 }

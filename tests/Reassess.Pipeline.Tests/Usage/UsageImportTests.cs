@@ -1,0 +1,47 @@
+using System.Text;
+using Reassess.Core.Usage;
+using Reassess.Core.Workloads;
+using Reassess.Pipeline.Usage;
+using Reassess.Sources.Usage;
+
+namespace Reassess.Pipeline.Tests.Usage;
+
+public sealed class UsageImportTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("reassess-usage-import-");
+
+    private static readonly Workload[] Workloads =
+    [
+        new() { Id = "support-chat", Usage = new UsageSpec { Match = [new UsageMatch { Source = "focus", Dimension = "tag:workload", Value = "support-chat" }] } },
+    ];
+
+    [Fact]
+    public async Task What_usage_import_prints_can_be_dropped_back_in_and_reads_as_the_same_rows()
+    {
+        var export = Path.Combine(_folder.FullName, "focus.csv");
+        File.WriteAllText(export,
+            "ChargePeriodStart,SkuMeter,PricingQuantity,x_PricingBlockSize,EffectiveCost,BillingCurrency,Tags\n" +
+            "2026-11-02T00:00:00Z,gpt 4.1 Inp glbl Tokens,100,1000,0.20,USD,\"{\"\"workload\"\":\"\"support-chat\"\"}\"\n" +
+            "2026-11-02T00:00:00Z,gpt 4.1 Outp glbl Tokens,3,1000,0.024,USD,\"{\"\"workload\"\":\"\"support-chat\"\"}\"\n" +
+            "2026-11-02T00:00:00Z,gpt 4.1 Outp glbl Tokens,1,1000,0.008,USD,\"{\"\"workload\"\":\"\"someone-else\"\"}\"\n");
+        var said = new List<string>();
+
+        var imported = await new UsageImport(TimeProvider.System, new UsageIngestOptions(), said.Add).RunAsync("focus", export, Workloads, CancellationToken.None);
+        var printed = new StringWriter();
+        await DailyUsageText.WriteCsvAsync(printed, imported.Rows);
+        var dropped = await new UsageDropReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(printed.ToString())), "printed.csv",
+            new Core.Ingestion.ReadContext(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+
+        Assert.Equal(
+            "workload,date,source,model,calls,uncachedInputTokens,cachedInputTokens,cacheWriteTokens,outputTokens,latencyP95Ms,formatChecked,formatViolations,cost,currency\n" +
+            "support-chat,2026-11-02,focus,azure/gpt-4.1,,100000,0,0,3000,,,,0.224,USD\n", printed.ToString().ReplaceLineEndings("\n"));
+        var row = Assert.Single(dropped.Records);
+        Assert.Equal(("support-chat", "focus", 100_000L, 3_000L), (row.WorkloadId, row.Source, row.UncachedInputTokens, row.OutputTokens));
+        Assert.False(row.HasCallCount); // the empty calls column stays "unknown", not zero calls
+        Assert.Contains(imported.Summary(), line => line.StartsWith("unmapped: focus usage with tag:workload=someone-else: 1,000 tokens, 0.01 USD"));
+        Assert.Contains(imported.Summary(), line => line.StartsWith("no call count: 1 row(s) carry tokens but no request count"));
+        Assert.StartsWith("Read 3 rows", imported.Summary().First());
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+}

@@ -1,0 +1,78 @@
+using Reassess.Core.Decisions;
+using Reassess.Core.Time;
+using Reassess.Core.Trends;
+using Reassess.Storage.Trends;
+using Reassess.Testing;
+
+namespace Reassess.Storage.Tests;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class CostTrendStoreTests(AzuriteFixture azurite)
+{
+    private static readonly IsoWeek W10 = new(2026, 10);
+
+    private static CostTrendPoint Point(IsoWeek week, string workload, string costCenter = "CC-1200 Customer Care", decimal cost = 100m) => new()
+    {
+        Week = week.ToString(),
+        WorkloadId = workload,
+        WorkloadName = workload + " name",
+        Team = "support",
+        CostCenter = costCenter,
+        AssessedAt = week.Start,
+        ServiceName = "Anthropic",
+        BaselineModel = "anthropic/claude-haiku-4-5",
+        Verdict = Verdict.FineTune,
+        ChargePeriodStart = week.Monday.AddDays(-7),
+        ChargePeriodEnd = week.Monday,
+        ChargePeriodCalls = 2_300_000,
+        EffectiveCost = cost,
+        WindowCalls = 9_200_000,
+        WindowCost = cost * 4,
+        MonthlyCalls = 10_000_892.86m,
+        BaselineMonthlyCost = 4_900.44m,
+        CandidateMonthlyCost = 1_770.22m,
+        MonthlyNetSavings = 3_130.22m,
+        ProjectedMonthlySavings = 3_130.22m,
+        BuildCost = 30_000m,
+        PaybackMonths = 9.584m,
+        HorizonNet = 7_562.65m,
+    };
+
+    [Fact]
+    public async Task Rows_read_back_with_every_figure_and_by_week_range()
+    {
+        var store = new CostTrendStore(await azurite.NewAccountAsync());
+        await store.ReplaceWeekAsync(W10, [Point(W10, "a"), Point(W10, "b", "R&D / Europe #2")]);
+        await store.ReplaceWeekAsync(W10.Next, [Point(W10.Next, "a")]);
+        await store.ReplaceWeekAsync(W10.Next.Next, [Point(W10.Next.Next, "a")]);
+
+        var middle = await store.ListAsync(W10.Next, W10.Next);
+        var all = await store.ListAsync(W10, W10.Next.Next);
+
+        Assert.Equal(Point(W10.Next, "a"), Assert.Single(middle));
+        Assert.Equal(4, all.Count);
+        Assert.Contains(all, p => p.CostCenter == "R&D / Europe #2"); // a cost centre with characters keys forbid
+        Assert.Equal(W10.Next.Next, await store.LatestWeekAsync());
+    }
+
+    [Fact]
+    public async Task Replacing_a_week_rewrites_it_and_drops_rows_of_workloads_no_longer_there_unless_kept()
+    {
+        var store = new CostTrendStore(await azurite.NewAccountAsync());
+        await store.ReplaceWeekAsync(W10, [Point(W10, "a"), Point(W10, "b"), Point(W10, "c")]);
+        await store.ReplaceWeekAsync(W10.Next, [Point(W10.Next, "b")]);
+
+        // b could not be assessed this time (kept); c left the catalogue (dropped); a moved cost centre (old row dropped).
+        await store.ReplaceWeekAsync(W10, [Point(W10, "a", "CC-9", cost: 120m)], keep: new HashSet<string> { "b" });
+
+        var week = await store.ListAsync(W10, W10);
+        Assert.Equal([("b", "CC-1200 Customer Care", 100m), ("a", "CC-9", 120m)], week.Select(p => (p.WorkloadId, p.CostCenter, p.EffectiveCost)));
+        Assert.Single(await store.ListAsync(W10.Next, W10.Next)); // other weeks untouched
+    }
+
+    [Fact]
+    public async Task An_empty_table_has_no_latest_week()
+    {
+        Assert.Null(await new CostTrendStore(await azurite.NewAccountAsync()).LatestWeekAsync());
+    }
+}
