@@ -116,4 +116,22 @@ public sealed class UsageStoreTests(AzuriteFixture azurite)
 
         Assert.Equal("Workload id of a usage row 'team/triage' cannot be a table key: it contains '/', which table keys cannot hold.", error.Message);
     }
+
+    [Fact]
+    public async Task A_day_without_a_call_count_and_its_billed_cost_survive_storage()
+    {
+        var store = new UsageStore(await azurite.NewAccountAsync());
+        var anthropicDay = Samples.Usage(Day1, "anthropic/claude-haiku-4-5", source: "anthropic", calls: 0) with
+        {
+            CallsReported = false, Cost = 12.3456789m, Currency = "USD",
+        };
+
+        await store.UpsertDailyAsync([anthropicDay]);
+        var stored = Assert.Single(await store.GetDailyAsync(anthropicDay.WorkloadId, Day1, Day1));
+
+        Assert.False(stored.CallsReported);
+        Assert.False(stored.HasCallCount);
+        Assert.Equal(12.3456789m, stored.Cost);
+        Assert.Equal("USD", stored.Currency);
+    }
 }

@@ -161,4 +161,10 @@ public sealed record WindowInput
     public long FormatViolations { get; init; }
     public IReadOnlyList<decimal> EvalScores { get; init; } = [];
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Days with tokens but no call count from any source: left out of the window, an evidence gap.</summary>
+    public int DaysWithoutCallCount { get; init; }
+
+    /// <summary>Which source each measure came from where several reported the same day (the documented precedence).</summary>
+    public IReadOnlyList<string> SourceChoices { get; init; } = [];
 }

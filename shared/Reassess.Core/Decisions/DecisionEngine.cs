@@ -68,7 +68,7 @@ public static class DecisionEngine
             Verdict = VerdictFor(thresholds, horizonNet, readinessGaps),
             Thresholds = thresholds,
             ReadinessGaps = readinessGaps,
-            EvidenceGaps = EvidenceGaps(thresholds, prices),
+            EvidenceGaps = EvidenceGaps(thresholds, prices, window),
             Economics = new Economics
             {
                 MonthlyCalls = Round(monthlyCalls),
@@ -113,6 +113,8 @@ public static class DecisionEngine
                     FormatViolations = window.FormatViolations,
                     EvalScores = window.EvalScores,
                     Sources = window.Sources,
+                    DaysWithoutCallCount = window.DaysWithoutCallCount,
+                    SourceChoices = window.SourceChoices,
                 },
                 PriceDeclineSource = declineSource,
             },
@@ -153,12 +155,14 @@ public static class DecisionEngine
 
     private static string TrainingKey(Workload workload) => workload.FineTune.TrainingModel ?? workload.FineTune.Model;
 
-    private static IReadOnlyList<string> EvidenceGaps(ThresholdSet thresholds, PricesUsed prices)
+    private static IReadOnlyList<string> EvidenceGaps(ThresholdSet thresholds, PricesUsed prices, Usage.UsageWindow window)
     {
         var gaps = thresholds.Named()
             .Where(t => t.Result.Status == ThresholdStatus.Unknown)
             .Select(t => $"{t.Name}: {t.Result.Evidence}")
             .ToList();
+        if (window.DaysWithoutCallCount > 0)
+            gaps.Add($"volume: {window.DaysWithoutCallCount} day(s) in the window have tokens but no call count from any source (e.g. Anthropic's usage report); they are left out rather than counted as zero calls — add a source with request counts.");
         gaps.AddRange(prices.UnpricedAlternatives.Select(key => $"alternative {key}: no price in force, so it cannot be compared."));
         return gaps;
     }

@@ -67,6 +67,9 @@ public sealed class UsageStore(StorageAccount account, TableBatchWriter? writer 
             ["LatencyP95Ms"] = TableColumns.FromDecimal(usage.LatencyP95Ms),
             ["FormatChecked"] = usage.FormatChecked,
             ["FormatViolations"] = usage.FormatViolations,
+            ["CallsReported"] = usage.CallsReported,
+            ["Cost"] = TableColumns.FromDecimal(usage.Cost),
+            ["Currency"] = usage.Currency,
         };
 
     private static DailyUsage FromUsageEntity(TableEntity row) => new()
@@ -83,6 +86,10 @@ public sealed class UsageStore(StorageAccount account, TableBatchWriter? writer 
         LatencyP95Ms = TableColumns.Decimal(row, "LatencyP95Ms"),
         FormatChecked = row.GetInt64("FormatChecked"),
         FormatViolations = row.GetInt64("FormatViolations"),
+        // Rows stored before the flag was kept say nothing: HasCallCount still tells a tokens-only day apart.
+        CallsReported = row.GetBoolean("CallsReported") ?? true,
+        Cost = TableColumns.Decimal(row, "Cost"),
+        Currency = row.GetString("Currency"),
     };
 
     private static TableEntity ToEntity(EvalPoint eval) =>

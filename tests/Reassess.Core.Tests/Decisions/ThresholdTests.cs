@@ -100,4 +100,13 @@ public class ThresholdTests
 
         Assert.Equal(new ThresholdResult(ThresholdStatus.NotMet, "Latest eval 95.0 ≥ target 95.0."), result);
     }
+
+    [Fact]
+    public void Days_without_a_call_count_are_an_evidence_gap_not_zero_calls()
+    {
+        var assessment = WorkedExample.Assess(r => r.WithWindow(w => w with { DaysWithoutCallCount = 3 }));
+
+        Assert.Equal(3, assessment.Inputs.Window.DaysWithoutCallCount);
+        Assert.Contains(assessment.EvidenceGaps, g => g.StartsWith("volume: 3 day(s) in the window have tokens but no call count"));
+    }
 }
