@@ -248,9 +248,10 @@ public static partial class HtmlReport
         var limit = (double)s.MaxPaybackMonths;
         var cap = Math.Min(ReportFormat.PaybackLimitMonths, Math.Max(limit * 2, (double)(e.PaybackMonths ?? 0) * 1.3));
         var points = s.PaybackByVolume.Select(p => new ChartPoint((double)p.MonthlyCalls, (double?)p.PaybackMonths)).ToList();
+        // Without a payback the current point sits on the top edge, saying so.
         var now = e.PaybackMonths is { } payback
             ? new ChartMarker((double)e.MonthlyCalls, (double)payback, $"now {ReportFormat.Calls(e.MonthlyCalls)}: {ReportFormat.Months(payback)} mo")
-            : null;
+            : new ChartMarker((double)e.MonthlyCalls, double.PositiveInfinity, $"now {ReportFormat.Calls(e.MonthlyCalls)}: no payback");
 
         var words = new List<string>();
         var known = s.PaybackByVolume.Where(p => p.PaybackMonths is not null).ToList();

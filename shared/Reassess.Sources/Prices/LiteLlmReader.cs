@@ -141,6 +141,8 @@ public sealed partial class LiteLlmReader : IRecordReader<PriceRecord>
         var tiers = new List<PriceTier>();
         foreach (var property in member.Value.EnumerateObject())
         {
+            // Most fields are not tiers; the cheap test first keeps the regex off the hot path.
+            if (!property.Name.Contains("_above_", StringComparison.Ordinal)) continue;
             var match = TierField().Match(property.Name);
             if (!match.Success) continue;
             var price = TierablePrices.FirstOrDefault(p => p.Field == match.Groups["price"].Value).Price;

@@ -12,7 +12,7 @@ public sealed record LineSeries(string Name, IReadOnlyList<ChartPoint> Points)
 /// <summary>A horizontal line across the plot at <see cref="Y"/>, e.g. the payback limit.</summary>
 public sealed record ReferenceLine(double Y, string Label);
 
-/// <summary>One highlighted point, e.g. "now".</summary>
+/// <summary>One highlighted point, e.g. "now"; a <see cref="Y"/> beyond the axis (even infinite) sits on its edge.</summary>
 public sealed record ChartMarker(double X, double Y, string Label);
 
 /// <summary>

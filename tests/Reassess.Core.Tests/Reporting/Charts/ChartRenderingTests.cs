@@ -210,6 +210,21 @@ public class ChartRenderingTests
     }
 
     [Fact]
+    public void A_marker_beyond_the_axis_sits_on_its_top_edge()
+    {
+        var root = Parse(new LineChart
+        {
+            Text = Text(),
+            Series = [new LineSeries("payback", [new(1e6, 30), new(2e6, 9)])],
+            YMax = 24,
+            Marker = new ChartMarker(5e5, double.PositiveInfinity, "now: no payback"),
+        }.Render());
+
+        var top = WithClass(root, "grid").Min(l => Num(l, "y1"));
+        Assert.Equal(top, Num(WithClass(root, "marker").Single(), "cy"), 1);
+    }
+
+    [Fact]
     public void Sparkline_marks_the_last_value_and_breaks_at_gaps()
     {
         var root = Parse(new Sparkline { Text = Text(), Values = [null, 1, 2, null, 3, 5] }.Render());
