@@ -21,6 +21,7 @@ public sealed class ReassessApiFactory(AzuriteFixture azurite, int maxBodyBytes 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepositoryRoot.Find());
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("AzureWebJobsStorage", Storage.ConnectionString);
         builder.UseSetting("Storage:NamePrefix", Storage.NamePrefix);
         builder.UseSetting("Reassess:FunctionKeys", $"default={Key}");
@@ -44,7 +45,8 @@ public sealed class ReassessApiFactory(AzuriteFixture azurite, int maxBodyBytes 
     public static ReassessApiFactory StartOnKestrel(AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1)
     {
         var factory = new ReassessApiFactory(azurite, maxBodyBytes, reassessWaitSeconds);
-        factory.UseKestrel(0);
+        // The port comes from the "urls" setting (port 0: any free one); UseKestrel(port) re-sets addresses after start and races it.
+        factory.UseKestrel();
         factory.StartServer();
         return factory;
     }

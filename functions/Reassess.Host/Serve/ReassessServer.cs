@@ -26,6 +26,8 @@ public static class ReassessServer
         var builder = WebApplication.CreateBuilder(args);
         // Lowest precedence, as in Functions: the environment and the command line override local.settings.json.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = HostEnvironment.LocalSettings(builder.Environment.ContentRootPath) });
+        // The default address is configuration too, below everything else, so --urls, ASPNETCORE_URLS and a test host win.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("urls", DefaultUrl)] });
         builder.Logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;
@@ -33,8 +35,6 @@ public static class ReassessServer
             options.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls(DefaultUrl);
 
         using var startupLoggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         var startup = startupLoggers.CreateLogger("reassess");
