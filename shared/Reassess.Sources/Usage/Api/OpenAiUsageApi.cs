@@ -29,25 +29,15 @@ public sealed class OpenAiUsageApi(IHttpClientFactory clients, string adminKey, 
         Action<ReadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(adminKey);
-        var puller = new HttpPuller(clients, _clock, (options ?? new HttpPullOptions()) with
-        {
-            Body = HttpBody.Json,
-            Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {adminKey}", ["Accept"] = "application/json" },
-        });
-        Uri PageUrl(string? cursor)
-        {
-            var query = new List<(string, string)>
-            {
-                ("start_time", period.Start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-                ("end_time", period.End.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-                ("bucket_width", "1d"),
-                ("limit", "31"),
-            };
-            query.AddRange(groupBy.Select(g => ("group_by", g)));
-            if (cursor is not null) query.Add(("page", cursor));
-            return ApiUrl.Build(endpoint, path, query);
-        }
-
-        return PagedPull.RunAsync(puller, PageUrl, reader, $"{reader.Format} {ApiUrl.Build(endpoint, path, [])}", _clock, progress, cancellationToken);
+        (string, string)[] query =
+        [
+            ("start_time", period.Start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            ("end_time", period.End.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            ("bucket_width", "1d"),
+            ("limit", "31"),
+            .. groupBy.Select(g => ("group_by", g)),
+        ];
+        var headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {adminKey}", ["Accept"] = "application/json" };
+        return AdminUsagePull.RunAsync(clients, _clock, options, headers, endpoint, path, query, reader, progress, cancellationToken);
     }
 }
