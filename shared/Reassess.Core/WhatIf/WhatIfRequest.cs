@@ -76,11 +76,12 @@ public static class WhatIfRequest
             }
 
             if (price is null) throw Refused(sourceName, path, "expected a price record");
-            var negative = price.Fields().FirstOrDefault(f => f.Value < 0);
+            var record = price.ToRecord(PriceKey.For(provider, model), provider, model, now);
+            var negative = record.StatedPrices().FirstOrDefault(p => p.Value < 0);
             if (negative.Name is not null)
                 throw Refused(sourceName, $"{path}.{negative.Name}", $"{negative.Value} is negative; a price must be 0 or more");
 
-            records.Add(price.ToRecord(PriceKey.For(provider, model), provider, model, now));
+            records.Add(record);
         }
 
         return records;
@@ -136,13 +137,6 @@ public static class WhatIfRequest
         public decimal? HostingPerHour { get; init; }
         public string? Source { get; init; }
         public DateTimeOffset? EffectiveFrom { get; init; }
-
-        public IEnumerable<(string Name, decimal? Value)> Fields() =>
-        [
-            ("inputPerMTok", InputPerMTok), ("cachedInputPerMTok", CachedInputPerMTok), ("cacheWritePerMTok", CacheWritePerMTok),
-            ("outputPerMTok", OutputPerMTok), ("batchInputPerMTok", BatchInputPerMTok), ("batchOutputPerMTok", BatchOutputPerMTok),
-            ("trainingPerMTok", TrainingPerMTok), ("trainingPerHour", TrainingPerHour), ("hostingPerHour", HostingPerHour),
-        ];
 
         public PriceRecord ToRecord(string key, string provider, string model, DateTimeOffset now) => new()
         {
