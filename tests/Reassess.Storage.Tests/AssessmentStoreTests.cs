@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Reassess.Core.Decisions;
 using Reassess.Storage.Assessments;
+using Reassess.Storage.Tables;
 using Reassess.Testing;
 
 namespace Reassess.Storage.Tests;
@@ -79,8 +80,11 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
 
         var rows = await account.Table(account.Settings.AssessmentsTable).QueryAsync<TableEntity>().ToListAsync();
 
-        Assert.Equal([StorageKeysFor(Week10), "week|2026-W10"], rows.Select(r => r.RowKey));
-        var week = rows[1];
+        var shard = StorageKeys.Shard("support-triage");
+        Assert.Equal([$"{shard} support-triage|{StorageKeysFor(Week10)}", $"2026-W10|{shard} support-triage"],
+            rows.Select(r => $"{r.PartitionKey} {r.RowKey}").OrderBy(k => k.StartsWith('s') ? 0 : 1));
+        var week = rows.Single(r => r.PartitionKey.StartsWith("2026-W10", StringComparison.Ordinal));
+        Assert.Equal("support-triage", week.GetString("WorkloadId"));
         Assert.Equal("FineTune", week.GetString("Verdict"));
         Assert.Equal("9.584", week.GetString("PaybackMonths"));
         Assert.Equal("7562.65", week.GetString("HorizonNet"));

@@ -10,7 +10,9 @@ public sealed class TableBatchWriterTests(AzuriteFixture azurite)
     private async Task<TableClient> NewTableAsync()
     {
         var account = await azurite.NewAccountAsync();
-        return account.Table(account.Settings.UsageDailyTable);
+        var table = account.Table("BatchWriter");
+        await table.CreateIfNotExistsAsync();
+        return table;
     }
 
     private static IEnumerable<TableEntity> Rows(string partition, int count) =>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Reassess.Core.Usage;
+using Reassess.Storage.Tables;
 using Reassess.Storage.Usage;
 using Reassess.Testing;
 
@@ -26,12 +27,15 @@ public sealed class UsageStoreTests(AzuriteFixture azurite)
         var store = new UsageStore(account);
 
         await store.UpsertDailyAsync(ThreeDaysOfTwoModels());
-        var once = await account.Table(account.Settings.UsageDailyTable).QueryAsync<TableEntity>().ToListAsync();
+        var once = await StorageSnapshot.TakeAsync(account);
         await store.UpsertDailyAsync(ThreeDaysOfTwoModels());
-        var twice = await account.Table(account.Settings.UsageDailyTable).QueryAsync<TableEntity>().ToListAsync();
+        var twice = await StorageSnapshot.TakeAsync(account);
 
-        Assert.Equal(6, twice.Count);
-        Assert.Equal(once.Select(r => r.RowKey), twice.Select(r => r.RowKey));
+        // One row per workload, source and model in the month's table, a column per day.
+        var rows = await store.DailyTables.For(Day1).QueryAsync<TableEntity>().ToListAsync();
+        Assert.Equal(["support-triage|openai|openai~2Fgpt-4o", "support-triage|openrouter|openrouter~2Fmeta-llama~2Fllama-3"], rows.Select(r => r.RowKey).Order());
+        Assert.All(rows, r => Assert.Equal(["D01", "D02", "D03"], r.Keys.Where(k => k.StartsWith('D') && k.Length == 3).Order()));
+        Assert.Empty(StorageSnapshot.Differences(once, twice));
         Assert.Equal(ThreeDaysOfTwoModels().Sum(u => u.Calls), (await store.GetDailyAsync("support-triage", Day1, Day1.AddDays(2))).Sum(u => u.Calls));
     }
 
@@ -69,9 +73,11 @@ public sealed class UsageStoreTests(AzuriteFixture azurite)
 
         var usage = Assert.Single(await store.GetDailyAsync("support-triage", Day1, Day1));
         Assert.Equal("openrouter/meta-llama/llama-3", usage.Model);
-        var row = Assert.Single(await account.Table(account.Settings.UsageDailyTable).QueryAsync<TableEntity>().ToListAsync());
-        Assert.Equal("2026-03-01|openrouter|openrouter~2Fmeta-llama~2Fllama-3", row.RowKey);
-        Assert.Equal("640.25", row.GetString("LatencyP95Ms"));
+        var row = Assert.Single(await store.DailyTables.For(Day1).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Equal(account.Settings.TableName("UsageDaily202603"), store.DailyTables.For(Day1).Name);
+        Assert.Equal("support-triage|openrouter|openrouter~2Fmeta-llama~2Fllama-3", row.RowKey);
+        Assert.Equal(StorageKeys.Shard("support-triage"), row.PartitionKey);
+        Assert.Equal("1000|400000|400000|0|10000|640.25|500|4|1||", row.GetString("D01"));
     }
 
     [Fact]

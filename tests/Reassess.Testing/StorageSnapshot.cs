@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Reassess.Storage.Configuration;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Testing;
 
@@ -11,7 +12,10 @@ public static class StorageSnapshot
     public static async Task<SortedDictionary<string, string>> TakeAsync(StorageAccount account)
     {
         var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in account.Settings.AllTables)
+        var monthTables = new List<string>();
+        foreach (var kind in account.Settings.MonthTables)
+            monthTables.AddRange((await new MonthTables(account, kind).ListAsync()).Select(t => t[account.Settings.NamePrefix.Length..]));
+        foreach (var name in account.Settings.AllTables.Except(account.Settings.MonthTables).Concat(monthTables))
         {
             await foreach (var entity in account.Table(name).QueryAsync<TableEntity>())
             {

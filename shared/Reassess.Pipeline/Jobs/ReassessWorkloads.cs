@@ -8,6 +8,7 @@ using Reassess.Core.Time;
 using Reassess.Core.Trends;
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -17,29 +18,60 @@ namespace Reassess.Pipeline.Jobs;
 /// it. Rerunning a week rewrites the same rows. A workload that cannot be assessed is reported and skipped (its last
 /// trend row for the week, if any, stays); the others go on.
 /// </summary>
+/// <remarks>
+/// The weekly run goes shard by shard (<see cref="StorageKeys.Shard"/>): one partition query per table reads a shard's
+/// usage, evals and last week's assessments, and its assessments go back in full transactions, while the next shard
+/// is already being read. Memory holds one shard's inputs at a time, so 100,000 workloads fit in one Functions
+/// execution. A weekly flip is against the workload's assessment of the previous ISO week.
+/// </remarks>
 public static class ReassessWorkloads
 {
     public const string JobName = "ReassessWorkloads";
     private const int Parallelism = 4;
 
     /// <summary>The weekly run: every workload, as of the week's Monday 00:00 UTC, stored under the week too.</summary>
-    public static Task<JobOutcome> RunAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken = default) =>
-        RunAsync(context, week.ToString(), week.Start, week.ToString(), only: null, cancellationToken);
+    public static async Task<JobOutcome> RunAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        var assessedAt = week.Start;
+        var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
+        var workloads = await context.Workloads.GetAllAsync(cancellationToken);
+        var run = await StartAsync(context, workloads, week.ToString(), assessedAt, cancellationToken);
+        var byShard = workloads.GroupBy(w => StorageKeys.Shard(w.Id)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var shards = StorageKeys.AllShards.Where(byShard.ContainsKey).ToList();
+
+        var trends = new ConcurrentBag<CostTrendPoint>();
+        var next = shards.Count > 0 ? ShardInputs.ReadAsync(context, shards[0], week, assessedAt, cancellationToken) : null;
+        for (var i = 0; i < shards.Count; i++)
+        {
+            var inputs = await next!;
+            next = i + 1 < shards.Count ? ShardInputs.ReadAsync(context, shards[i + 1], week, assessedAt, cancellationToken) : null;
+            var assessed = new ConcurrentBag<(Assessment, string?)>();
+            await Parallel.ForEachAsync(byShard[shards[i]], new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (workload, ct) =>
+                {
+                    var usage = inputs.Usage.GetValueOrDefault(workload.Id) ?? [];
+                    var assessment = await run.AssessAsync(workload, usage, inputs.Evals.GetValueOrDefault(workload.Id) ?? [], inputs.Previous.GetValueOrDefault(workload.Id), ct);
+                    if (assessment is null) return;
+                    assessed.Add((assessment, week.ToString()));
+                    trends.Add(CostTrendPoint.From(assessment, week, usage, run.Prices.Find(workload.Baseline.Model)!, workload.Baseline.Batch));
+                });
+            await context.Assessments.SaveManyAsync(assessed, cancellationToken);
+            run.Progress(byShard[shards[i]].Count);
+        }
+
+        await context.CostTrends.ReplaceWeekAsync(week, trends.ToList(), run.Failed, cancellationToken);
+        return await run.FinishAsync(outcome, cancellationToken);
+    }
 
     /// <summary>
     /// An on-demand reassessment as of now, of every workload or only the ids given (unknown ids are reported);
     /// stored with its time, not under a week, so it never rewrites a weekly verdict.
     /// </summary>
-    public static Task<JobOutcome> RunNowAsync(PipelineContext context, IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
+    public static async Task<JobOutcome> RunNowAsync(PipelineContext context, IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
     {
         var now = context.Clock.GetUtcNow();
-        return RunAsync(context, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), now, week: null, only, cancellationToken);
-    }
-
-    private static async Task<JobOutcome> RunAsync(
-        PipelineContext context, string period, DateTimeOffset assessedAt, string? week, IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
-    {
-        var outcome = new JobOutcome(JobName, period, context.Clock.GetUtcNow());
+        var period = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        var outcome = new JobOutcome(JobName, period, now);
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
         if (only is not null)
         {
@@ -48,68 +80,92 @@ public static class ReassessWorkloads
             workloads = workloads.Where(w => only.Contains(w.Id, StringComparer.Ordinal)).ToList();
         }
 
-        var prices = new PriceBook(await context.Prices.GetAllInForceAsync(assessedAt, cancellationToken));
-        context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Period} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",
-            workloads.Count, period, assessedAt, prices.Count);
-
-        var verdicts = new ConcurrentDictionary<Verdict, int>();
-        var problems = new ConcurrentBag<InputProblem>();
-        var trends = new ConcurrentBag<CostTrendPoint>();
-        var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var done = 0;
-        var timer = Stopwatch.StartNew();
+        var run = await StartAsync(context, workloads, period, now, cancellationToken);
+        var (from, to) = UsageWindowBuilder.WindowBounds(now, context.Settings.WindowDays);
+        var evalFrom = to.AddDays(-(UsageWindowBuilder.EvalLookbackDays - 1));
         await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (workload, ct) =>
             {
-                try
-                {
-                    var (assessment, usage) = await AssessAsync(context, workload, prices, assessedAt, ct);
-                    await context.Assessments.SaveAsync(assessment, week, ct);
-                    if (week is not null && IsoWeek.TryParse(week, out var isoWeek))
-                        trends.Add(CostTrendPoint.From(assessment, isoWeek, usage, prices.Find(workload.Baseline.Model)!, workload.Baseline.Batch));
-                    verdicts.AddOrUpdate(assessment.Verdict, 1, (_, n) => n + 1);
-                }
-                catch (AssessmentException e)
-                {
-                    failed[workload.Id] = true;
-                    problems.Add(new InputProblem("workloads", $"workload '{workload.Id}'", e.Message.Replace($"workload '{workload.Id}': ", "") + " Not assessed this week."));
-                }
-
-                var count = Interlocked.Increment(ref done);
-                if (count % 100 == 0 || count == workloads.Count)
-                    context.Logger.LogInformation("  {Done:N0}/{Total:N0} workloads assessed ({Rate:N0}/s)", count, workloads.Count, count / Math.Max(timer.Elapsed.TotalSeconds, 0.001));
+                var assessment = await run.AssessAsync(workload,
+                    await context.Usage.GetDailyAsync(workload.Id, from, to, ct),
+                    await context.Usage.GetEvalsAsync(workload.Id, evalFrom, to, ct),
+                    await context.Assessments.GetPreviousAsync(workload.Id, now, ct), ct);
+                if (assessment is not null) await context.Assessments.SaveAsync(assessment, null, ct);
+                run.Progress(1);
             });
-
-        if (week is not null && IsoWeek.TryParse(week, out var trendWeek) && only is null)
-            await context.CostTrends.ReplaceWeekAsync(trendWeek, trends.ToList(), failed.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken);
-
-        foreach (var (verdict, count) in verdicts.OrderBy(v => v.Key)) outcome.Count(verdict.ToString(), count);
-        outcome.AddProblems(problems.OrderBy(p => p.Location, StringComparer.Ordinal));
-        return await context.FinishAsync(outcome, cancellationToken);
+        return await run.FinishAsync(outcome, cancellationToken);
     }
 
-    /// <summary>The assessment, and the daily usage rows it was made from (the cost trend prices the last week of them).</summary>
-    private static async Task<(Assessment Assessment, IReadOnlyList<DailyUsage> Usage)> AssessAsync(
-        PipelineContext context, Workload workload, PriceBook prices, DateTimeOffset assessedAt, CancellationToken cancellationToken)
+    private static async Task<AssessmentRun> StartAsync(
+        PipelineContext context, IReadOnlyList<Workload> workloads, string period, DateTimeOffset assessedAt, CancellationToken cancellationToken)
     {
-        var days = context.Settings.WindowDays;
-        var (from, to) = UsageWindowBuilder.WindowBounds(assessedAt, days);
-        var evalFrom = to.AddDays(-(UsageWindowBuilder.EvalLookbackDays - 1));
-        var usage = await context.Usage.GetDailyAsync(workload.Id, from, to, cancellationToken);
-        var evals = await context.Usage.GetEvalsAsync(workload.Id, evalFrom, to, cancellationToken);
-        var previous = await context.Assessments.GetPreviousAsync(workload.Id, assessedAt, cancellationToken);
+        var prices = new PriceBook(await context.Prices.GetAllInForceAsync(assessedAt, cancellationToken));
+        context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Period} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",
+            workloads.Count, period, assessedAt, prices.Count);
+        return new AssessmentRun(context, prices, assessedAt, workloads.Count);
+    }
 
-        var assessment = DecisionEngine.Assess(new AssessmentRequest
+    /// <summary>One run's shared state: the prices, the price declines found so far, counts and problems.</summary>
+    private sealed class AssessmentRun(PipelineContext context, PriceBook prices, DateTimeOffset assessedAt, int total)
+    {
+        private readonly ConcurrentDictionary<Verdict, int> _verdicts = new();
+        private readonly ConcurrentBag<InputProblem> _problems = [];
+        private readonly ConcurrentDictionary<string, Lazy<Task<decimal?>>> _declines = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _failed = new(StringComparer.Ordinal);
+        private readonly Stopwatch _timer = Stopwatch.StartNew();
+        private int _done;
+        private int _lastLogged;
+
+        public PriceBook Prices => prices;
+
+        public IReadOnlySet<string> Failed => _failed.Keys.ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>The assessment, or null when the workload cannot be assessed (the problem is recorded).</summary>
+        public async Task<Assessment?> AssessAsync(
+            Workload workload, IReadOnlyList<DailyUsage> usage, IReadOnlyList<EvalPoint> evals, Assessment? previous, CancellationToken cancellationToken)
         {
-            Workload = workload,
-            Prices = prices,
-            Window = UsageWindowBuilder.Build(usage, evals, assessedAt, days),
-            AssessedAt = assessedAt,
-            EstimatedMonthlyPriceDecline = workload.Assumptions.MonthlyPriceDecline is null
-                ? await Prices.PriceDeclines.EstimateAsync(context, workload.Baseline.Model, assessedAt, cancellationToken)
-                : null,
-            Previous = previous,
-        });
-        return (assessment, usage);
+            try
+            {
+                var assessment = DecisionEngine.Assess(new AssessmentRequest
+                {
+                    Workload = workload,
+                    Prices = prices,
+                    Window = UsageWindowBuilder.Build(usage, evals, assessedAt, context.Settings.WindowDays),
+                    AssessedAt = assessedAt,
+                    EstimatedMonthlyPriceDecline = workload.Assumptions.MonthlyPriceDecline is null
+                        ? await DeclineAsync(workload.Baseline.Model, cancellationToken)
+                        : null,
+                    Previous = previous,
+                });
+                _verdicts.AddOrUpdate(assessment.Verdict, 1, (_, n) => n + 1);
+                return assessment;
+            }
+            catch (AssessmentException e)
+            {
+                _failed[workload.Id] = true;
+                _problems.Add(new InputProblem("workloads", $"workload '{workload.Id}'", e.Message.Replace($"workload '{workload.Id}': ", "") + " Not assessed this week."));
+                return null;
+            }
+        }
+
+        public void Progress(int count)
+        {
+            var done = Interlocked.Add(ref _done, count);
+            var step = Math.Max(100, total / 20);
+            var last = Volatile.Read(ref _lastLogged);
+            if ((done - last < step && done != total) || Interlocked.CompareExchange(ref _lastLogged, done, last) != last) return;
+            context.Logger.LogInformation("  {Done:N0}/{Total:N0} workloads assessed ({Rate:N0}/s)", done, total, done / Math.Max(_timer.Elapsed.TotalSeconds, 0.001));
+        }
+
+        public async Task<JobOutcome> FinishAsync(JobOutcome outcome, CancellationToken cancellationToken)
+        {
+            foreach (var (verdict, count) in _verdicts.OrderBy(v => v.Key)) outcome.Count(verdict.ToString(), count);
+            outcome.AddProblems(_problems.OrderBy(p => p.Location, StringComparer.Ordinal));
+            return await context.FinishAsync(outcome, cancellationToken);
+        }
+
+        /// <summary>δ per baseline model, looked up once per run: a company has far fewer models than workloads.</summary>
+        private Task<decimal?> DeclineAsync(string model, CancellationToken cancellationToken) =>
+            _declines.GetOrAdd(model, key => new Lazy<Task<decimal?>>(() => global::Reassess.Pipeline.Prices.PriceDeclines.EstimateAsync(context, key, assessedAt, cancellationToken))).Value;
     }
 }

@@ -8,37 +8,47 @@ using Reassess.Storage.Tables;
 namespace Reassess.Storage.Assessments;
 
 /// <summary>
-/// Assessment history: table <c>Assessments</c>, PK workload id. Every assessment has a row keyed by its inverted
-/// time (latest first); a weekly run's assessment also has a row keyed <c>week|yyyy-Www</c>, so re-running a week
-/// replaces that week's answer and the report finds it without knowing the time. The key figures are columns for
-/// people and queries; the full assessment is kept as JSON so it can be audited later.
+/// Assessment history: table <c>Assessments</c>. Every assessment has a row in its workload's shard
+/// (PK <see cref="StorageKeys.Shard"/>, RK <c>{workload}|{inverted time}</c>, latest first); a weekly run's assessment
+/// also has a row in the week's shard (PK <c>{yyyy-Www}|{shard}</c>, RK the workload), so re-running a week replaces
+/// that week's answer, and the report and next week's flips read a week with one query per shard. Shards rather than
+/// one partition per workload let a weekly run of 100,000 workloads write full 100-row transactions. The key
+/// figures are columns for people and queries; the full assessment is kept as JSON so it can be audited later.
 /// </summary>
 public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? writer = null)
 {
-    private const string WeekPrefix = "week|";
-
-    /// <summary>Time rows are digits; ':' sorts right after them and before the <c>week|</c> rows.</summary>
+    /// <summary>Time rows are digits; ':' sorts right after them, so it bounds a workload's time rows.</summary>
     private const string EndOfTimeRows = ":";
 
     private readonly TableClient _table = account.Table(account.Settings.AssessmentsTable);
     private readonly TableBatchWriter _writer = writer ?? new TableBatchWriter();
 
     /// <summary>Stores the assessment; with <paramref name="isoWeek"/> also as that week's assessment of the workload.</summary>
-    public async Task SaveAsync(Assessment assessment, string? isoWeek = null, CancellationToken cancellationToken = default)
+    public Task SaveAsync(Assessment assessment, string? isoWeek = null, CancellationToken cancellationToken = default) =>
+        SaveManyAsync([(assessment, isoWeek)], cancellationToken);
+
+    /// <summary>Stores many assessments in as few transactions as their shards allow; returns the rows written.</summary>
+    public async Task<BatchWriteResult> SaveManyAsync(IEnumerable<(Assessment Assessment, string? IsoWeek)> assessments, CancellationToken cancellationToken = default)
     {
-        var json = JsonSerializer.Serialize(assessment, ReassessJson.Compact);
-        var rows = new List<TableEntity> { ToEntity(assessment, StorageKeys.InvertedTicks(assessment.AssessedAt), json, isoWeek) };
-        if (isoWeek is not null) rows.Add(ToEntity(assessment, WeekPrefix + Periods.IsoWeek(isoWeek), json, isoWeek));
-        await _writer.UpsertAsync(_table, rows, cancellationToken).ConfigureAwait(false);
+        var rows = new List<TableEntity>();
+        foreach (var (assessment, isoWeek) in assessments)
+        {
+            var json = JsonSerializer.Serialize(assessment, ReassessJson.Compact);
+            var workload = Workload(assessment.WorkloadId);
+            rows.Add(ToEntity(assessment, StorageKeys.Shard(assessment.WorkloadId), $"{workload}|{StorageKeys.InvertedTicks(assessment.AssessedAt)}", json, isoWeek));
+            if (isoWeek is not null) rows.Add(ToEntity(assessment, WeekPartition(isoWeek, StorageKeys.Shard(assessment.WorkloadId)), workload, json, isoWeek));
+        }
+
+        return await _writer.UpsertAsync(_table, rows, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The workload's latest assessment made strictly before <paramref name="before"/>; week rows are not counted twice.</summary>
+    /// <summary>The workload's latest assessment made strictly before <paramref name="before"/>.</summary>
     public async Task<Assessment?> GetPreviousAsync(string workloadId, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         // Strictly before means a larger inverted time than `before` itself.
-        var after = StorageKeys.InvertedTicks(before);
+        var workload = Workload(workloadId);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {Partition(workloadId)} and RowKey gt {after} and RowKey lt {EndOfTimeRows}");
+            $"PartitionKey eq {StorageKeys.Shard(workloadId)} and RowKey gt {workload + "|" + StorageKeys.InvertedTicks(before)} and RowKey lt {workload + "|" + EndOfTimeRows}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
             return FromEntity(row);
         return null;
@@ -51,25 +61,39 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
     public async Task<Assessment?> GetWeekAsync(string workloadId, string isoWeek, CancellationToken cancellationToken = default)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(
-            Partition(workloadId), WeekPrefix + Periods.IsoWeek(isoWeek), cancellationToken: cancellationToken).ConfigureAwait(false);
+            WeekPartition(isoWeek, StorageKeys.Shard(workloadId)), Workload(workloadId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
     /// <summary>Every workload's assessment for <paramref name="isoWeek"/>: what the weekly report is made of.</summary>
     public async Task<IReadOnlyList<Assessment>> ListWeekAsync(string isoWeek, CancellationToken cancellationToken = default)
     {
-        var key = WeekPrefix + Periods.IsoWeek(isoWeek);
         var week = new List<Assessment>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.RowKey == key, cancellationToken: cancellationToken).ConfigureAwait(false))
-            week.Add(FromEntity(row));
+        foreach (var shard in StorageKeys.AllShards)
+            week.AddRange((await ListWeekShardAsync(isoWeek, shard, cancellationToken).ConfigureAwait(false)).Values);
+        return week;
+    }
+
+    /// <summary>The week's assessments of the workloads in one shard, by workload id.</summary>
+    public async Task<IReadOnlyDictionary<string, Assessment>> ListWeekShardAsync(string isoWeek, string shard, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(isoWeek, shard)}");
+        var week = new Dictionary<string, Assessment>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: JsonColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var assessment = FromEntity(row);
+            week[assessment.WorkloadId] = assessment;
+        }
+
         return week;
     }
 
     /// <summary>The workload's assessments made from <paramref name="from"/> to <paramref name="to"/> (both included), oldest first.</summary>
     public async Task<IReadOnlyList<Assessment>> ListAsync(string workloadId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
+        var workload = Workload(workloadId);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {Partition(workloadId)} and RowKey ge {StorageKeys.InvertedTicks(to)} and RowKey le {StorageKeys.InvertedTicks(from)}");
+            $"PartitionKey eq {StorageKeys.Shard(workloadId)} and RowKey ge {workload + "|" + StorageKeys.InvertedTicks(to)} and RowKey le {workload + "|" + StorageKeys.InvertedTicks(from)}");
         var list = new List<Assessment>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             list.Add(FromEntity(row));
@@ -77,13 +101,19 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
         return list;
     }
 
-    private static string Partition(string workloadId) => StorageKeys.Validate(workloadId, "Workload id");
+    /// <summary>The JSON columns: enough to rebuild an assessment, without the key-figure columns.</summary>
+    private static readonly string[] JsonColumns = ["Json", .. Enumerable.Range(2, 7).Select(i => "Json" + i)];
 
-    private static TableEntity ToEntity(Assessment assessment, string rowKey, string json, string? isoWeek)
+    private static string Workload(string workloadId) => StorageKeys.Encode(StorageKeys.Validate(workloadId, "Workload id"));
+
+    private static string WeekPartition(string isoWeek, string shard) => $"{Periods.IsoWeek(isoWeek)}|{shard}";
+
+    private static TableEntity ToEntity(Assessment assessment, string partition, string rowKey, string json, string? isoWeek)
     {
         var economics = assessment.Economics;
-        var row = new TableEntity(Partition(assessment.WorkloadId), rowKey)
+        var row = new TableEntity(partition, rowKey)
         {
+            ["WorkloadId"] = assessment.WorkloadId,
             ["AssessedAt"] = assessment.AssessedAt,
             ["IsoWeek"] = isoWeek,
             ["WorkloadName"] = assessment.WorkloadName,

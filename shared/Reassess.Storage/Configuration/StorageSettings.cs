@@ -68,6 +68,9 @@ public sealed record StorageSettings
     public IEnumerable<string> AllTables =>
         [WorkloadsTable, PricesTable, UsageDailyTable, EvalsTable, AssessmentsTable, CostTrendsTable, RunsTable];
 
+    /// <summary>Tables kept as one table per month (<c>UsageDaily202611</c>); the setting is the name they start with.</summary>
+    public IEnumerable<string> MonthTables => [UsageDailyTable, EvalsTable];
+
     public IEnumerable<string> AllContainers => [PriceSheetsContainer, UsageDropsContainer, ReportsContainer];
 
     /// <summary>The name a table has in the account, prefix included.</summary>

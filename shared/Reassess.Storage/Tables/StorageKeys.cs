@@ -91,6 +91,26 @@ public static class StorageKeys
     public static DateTimeOffset FromInvertedTicks(string key) =>
         new(DateTimeOffset.MaxValue.UtcTicks - long.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero);
 
+    /// <summary>Partitions a bulk table spreads its workloads over.</summary>
+    public const int Shards = 16;
+
+    /// <summary>
+    /// The partition a workload's rows go to in the bulk tables (usage, evals, assessments): <c>s00</c>…<c>s15</c> by a
+    /// stable FNV-1a hash of the id. Sixteen partitions give full 100-row transactions and parallel writes at company
+    /// size, while the weekly run reads everything with sixteen partition queries per table.
+    /// </summary>
+    public static string Shard(string workloadId)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(workloadId))
+            hash = (hash ^ b) * 16777619u;
+        return ShardName((int)(hash % Shards));
+    }
+
+    public static string ShardName(int shard) => "s" + shard.ToString("D2", CultureInfo.InvariantCulture);
+
+    public static IEnumerable<string> AllShards => Enumerable.Range(0, Shards).Select(ShardName);
+
     /// <summary>A day as a key part that sorts by date.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

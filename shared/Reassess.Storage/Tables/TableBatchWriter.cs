@@ -33,6 +33,13 @@ public sealed class TableBatchWriter
     public Task<BatchWriteResult> UpsertAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken = default) =>
         WriteAsync(table, entities, e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e), cancellationToken);
 
+    /// <summary>
+    /// Upserts by merging: only the columns given are written, the row's other columns stay. Used where one row
+    /// collects values written at different times (a month of daily usage), so no write has to read the row first.
+    /// </summary>
+    public Task<BatchWriteResult> MergeAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken = default) =>
+        WriteAsync(table, entities, e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e), cancellationToken);
+
     /// <summary>Deletes the given rows (by key; missing rows are fine), in the same per-partition transactions.</summary>
     public Task<BatchWriteResult> DeleteAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken = default) =>
         WriteAsync(table, entities, e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All), cancellationToken);
