@@ -1,3 +1,4 @@
+using Reassess.Storage.Tables;
 using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
 using Reassess.Testing;
@@ -45,7 +46,8 @@ public class RunCommandTests(AzuriteFixture azurite)
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         Assert.Contains("0 prices changed", second.StandardError);
         Assert.Contains(afterFirst.Keys, k => k == "blob reports/2026-W48/index.html");
-        Assert.Contains(afterFirst.Keys, k => k.StartsWith("table Assessments product-tagging week|2026-W48", StringComparison.Ordinal));
+        Assert.Contains(afterFirst.Keys, k => k == $"table Assessments 2026-W48|{StorageKeys.Shard("product-tagging")} product-tagging");
+        Assert.Contains(afterFirst.Keys, k => k.StartsWith($"table UsageDaily202611 {StorageKeys.Shard("product-tagging")} product-tagging|", StringComparison.Ordinal));
         Assert.Empty(StorageSnapshot.Differences(afterFirst, afterSecond));
     }
 

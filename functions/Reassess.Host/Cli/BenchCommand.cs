@@ -25,7 +25,10 @@ public static class BenchCommand
 
         var pricesImport = new Command("prices-import", "Time `prices import --json` on one file.") { format, file, runs, warmup };
         pricesImport.SetAction((parse, ct) => PricesImportAsync(parse.GetValue(format)!, parse.GetValue(file)!, parse.GetValue(runs), parse.GetValue(warmup), ct));
-        return new Command("bench", "Benchmarks of Reassess's own work on this machine.") { pricesImport };
+        var bench = new Command("bench", "Benchmarks of Reassess's own work on this machine.") { pricesImport };
+        foreach (var command in BenchCompanyCommand.Create()) bench.Subcommands.Add(command);
+        bench.Subcommands.Add(BenchCostCheckCommand.Create());
+        return bench;
     }
 
     private static async Task<int> PricesImportAsync(string format, FileInfo file, int runs, int warmup, CancellationToken cancellationToken)

@@ -12,12 +12,20 @@ public static class Problems
             title: "The request cannot be used as sent.",
             detail: problem.Message,
             statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["field"] = problem.Location });
+            // A problem with the request as a whole (not an object, not JSON) is at the body.
+            extensions: new Dictionary<string, object?> { ["field"] = problem.Location.Length == 0 ? "body" : problem.Location });
 
     public static ProblemHttpResult BadRequest(string field, string message) => BadRequest(new InputProblem("request", field, message));
 
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(title: "Not found.", detail: what, statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(
+            title: "Unsupported media type.",
+            detail: detail,
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            extensions: new Dictionary<string, object?> { ["field"] = "Content-Type" });
 
     public static ProblemHttpResult TooLarge(int limit) =>
         TypedResults.Problem(

@@ -18,8 +18,9 @@ public sealed class ReassessHandler(PipelineContext context, ApiSettings setting
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var body = await RequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
-        if (body is null) return Problems.TooLarge(settings.MaxRequestBodyBytes);
+        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        if (refused is not null) return refused;
+        using var body = read!;
         var (only, problem) = ReadSelection(body);
         if (problem is not null) return problem;
 

@@ -10,8 +10,9 @@ public sealed class WhatIfHandler(ApiSettings settings, TimeProvider clock)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var body = await RequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
-        if (body is null) return Problems.TooLarge(settings.MaxRequestBodyBytes);
+        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        if (refused is not null) return refused;
+        using var body = read!;
 
         try
         {
@@ -20,6 +21,12 @@ public sealed class WhatIfHandler(ApiSettings settings, TimeProvider clock)
         catch (InputRejectedException e)
         {
             return Problems.BadRequest(e.Problem);
+        }
+        catch (OverflowException)
+        {
+            // Figures no real workload has (a price of 10^28 $/MTok) overflow decimal in the cost model: the request's fault.
+            return Problems.BadRequest("body",
+                "a figure is too large to compute with (the costs overflow); check the prices, window and fine-tune figures for a slip of the exponent.");
         }
     }
 }

@@ -16,8 +16,9 @@ public sealed class EvalHandlers(PipelineContext context, ApiSettings settings)
     public async Task<IResult> PostAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
         if (await context.Workloads.FindAsync(id, cancellationToken) is null) return WorkloadHandlers.Unknown(id);
-        using var body = await RequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
-        if (body is null) return Problems.TooLarge(settings.MaxRequestBodyBytes);
+        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        if (refused is not null) return refused;
+        using var body = read!;
 
         byte[] withWorkload;
         try

@@ -19,17 +19,20 @@ public sealed class WorkloadHandlers(PipelineContext context, ApiSettings settin
 
     public async Task<IResult> PutAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
-        using var body = await RequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
-        if (body is null) return Problems.TooLarge(settings.MaxRequestBodyBytes);
+        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        if (refused is not null) return refused;
+        using var body = read!;
 
         Workload workload;
         try
         {
             if (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true }) is not JsonObject json)
                 return Problems.BadRequest("workload", "expected a JSON object (DESIGN §5 workload).");
-            // The URL names the workload; the body may repeat the id but not contradict it.
-            if (json["id"] is JsonValue given && given.GetValueKind() == JsonValueKind.String && (string?)given != id)
-                return Problems.BadRequest("id", $"'{(string?)given}' in the body differs from '{id}' in the URL; they must be the same.");
+            // The URL names the workload; the body may repeat the id but not contradict it (an id of another kind does).
+            if (json["id"] is { } given && given.GetValueKind() != JsonValueKind.String)
+                return Problems.BadRequest("id", $"expected the workload id as text (\"{id}\"), found {given.GetValueKind().ToString().ToLowerInvariant()}; it must be the same as in the URL.");
+            if (json["id"] is JsonValue text && (string?)text != id)
+                return Problems.BadRequest("id", $"'{(string?)text}' in the body differs from '{id}' in the URL; they must be the same.");
             json["id"] = id;
             using var document = JsonDocument.Parse(json.ToJsonString());
             workload = WorkloadCatalog.ParseOne(document.RootElement, "body");

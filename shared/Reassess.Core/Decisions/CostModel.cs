@@ -53,28 +53,59 @@ public sealed record CostModel
         for (var t = 1; t <= months; t++)
         {
             yield return volume * (baseline - CandidateCostPerCall) - fixedCost;
-            volume *= 1 + MonthlyVolumeGrowth;
-            baseline *= 1 - MonthlyPriceDecline;
+            (volume, baseline) = NextMonth(volume, baseline);
         }
     }
 
     /// <summary>The first point where cumulative savings reach the build cost, linear within the month; null if not within 120 months.</summary>
-    public decimal? PaybackMonths(decimal monthlyCalls, decimal baselinePriceFactor = 1m)
+    public decimal? PaybackMonths(decimal monthlyCalls, decimal baselinePriceFactor = 1m) =>
+        Payback(monthlyCalls, baselinePriceFactor, PaybackSearchMonths);
+
+    /// <summary>
+    /// Whether <see cref="PaybackMonths"/> is at most <paramref name="maxMonths"/>, found without walking past that
+    /// month: a payback found later can only be later. The sensitivity search asks this dozens of times per workload.
+    /// </summary>
+    public bool PaysBackWithin(decimal monthlyCalls, decimal baselinePriceFactor, decimal maxMonths) =>
+        Payback(monthlyCalls, baselinePriceFactor, maxMonths) is { } months && months <= maxMonths;
+
+    /// <summary>Σ S_t over the horizon, less the build cost.</summary>
+    public decimal HorizonNet(decimal monthlyCalls, int horizonMonths) =>
+        MonthlySavings(monthlyCalls, 1m, horizonMonths).Sum() - BuildCost;
+
+    /// <summary>Payback in months, searched no further than the month <paramref name="searchUntil"/> falls in.</summary>
+    private decimal? Payback(decimal monthlyCalls, decimal baselinePriceFactor, decimal searchUntil)
     {
         if (BuildCost <= 0) return 0m;
-        decimal cumulative = 0, month = 0;
-        foreach (var saving in MonthlySavings(monthlyCalls, baselinePriceFactor))
+        var fixedCost = FixedMonthlyCost(monthlyCalls) + MonthlyRetrainCost;
+        var volume = monthlyCalls;
+        var baseline = BaselineCostPerCall * baselinePriceFactor;
+        decimal cumulative = 0;
+        for (var month = 0; month < PaybackSearchMonths && month <= searchUntil; month++)
         {
+            var saving = volume * (baseline - CandidateCostPerCall) - fixedCost;
             if (saving > 0 && cumulative + saving >= BuildCost)
                 return month + (BuildCost - cumulative) / saving;
+            if (saving <= 0 && NeverRises(fixedCost)) return null;
             cumulative += saving;
-            month++;
+            (volume, baseline) = NextMonth(volume, baseline);
         }
 
         return null;
     }
 
-    /// <summary>Σ S_t over the horizon, less the build cost.</summary>
-    public decimal HorizonNet(decimal monthlyCalls, int horizonMonths) =>
-        MonthlySavings(monthlyCalls, 1m, horizonMonths).Sum() - BuildCost;
+    /// <summary>
+    /// With volume never growing, the frontier price never rising and fixed costs not negative, a month's saving is
+    /// never more than the month before's once it is not positive, so payback can no longer come: the searches stop
+    /// there instead of walking all 120 months.
+    /// </summary>
+    private bool NeverRises(decimal fixedCost) => MonthlyVolumeGrowth <= 0 && MonthlyVolumeGrowth > -1 && MonthlyPriceDecline >= 0 && fixedCost >= 0;
+
+    /// <summary>
+    /// Next month's volume and frontier price per call. Compounding in decimal would carry 28 digits after a few
+    /// months and make every step slow; calls are kept to 1e-6 and prices to 1e-15 dollars a call, far below anything
+    /// reported (whole calls, cents, months to three places).
+    /// </summary>
+    private (decimal Volume, decimal Baseline) NextMonth(decimal volume, decimal baseline) =>
+        (MonthlyVolumeGrowth == 0 ? volume : Math.Round(volume * (1 + MonthlyVolumeGrowth), 6),
+         MonthlyPriceDecline == 0 ? baseline : Math.Round(baseline * (1 - MonthlyPriceDecline), 15));
 }

@@ -18,7 +18,7 @@ public static class SensitivityAnalysis
 
     public static Sensitivity Analyse(CostModel model, decimal monthlyCalls, decimal maxPaybackMonths)
     {
-        bool VolumeMet(decimal calls, decimal factor) => model.PaybackMonths(calls, factor) is { } p && p <= maxPaybackMonths;
+        bool VolumeMet(decimal calls, decimal factor) => model.PaysBackWithin(calls, factor, maxPaybackMonths);
 
         var flipCalls = Bisect(0m, MaxMonthlyCalls, calls => VolumeMet(calls, 1m));
         var flipFactor = Bisect(0m, MaxPriceFactor, factor => VolumeMet(monthlyCalls, factor));

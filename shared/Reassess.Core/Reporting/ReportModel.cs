@@ -18,7 +18,7 @@ internal sealed class ReportModel
         Entries = entries;
         Teams = teams;
         Skipped = skipped;
-        Totals = ReportTotals.Of(entries.Select(e => e.Assessment));
+        Totals = report.Portfolio?.Totals ?? ReportTotals.Of(entries.Select(e => e.Assessment));
         Flips = entries.Where(e => e.Assessment.Flip is not null).ToList();
     }
 
@@ -67,6 +67,15 @@ internal sealed class ReportModel
             start = end;
         }
 
+        if (report.Portfolio is { } portfolio)
+        {
+            // Every team shows its totals over all its workloads, with only its detailed workloads as cards.
+            var detailed = teams.ToDictionary(t => t.Team, StringComparer.Ordinal);
+            teams = portfolio.Teams.OrderBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => new TeamGroup(t.Key, detailed.TryGetValue(t.Key, out var group) ? group.Entries : [], t.Value))
+                .ToList();
+        }
+
         var skipped = (report.Skipped ?? [])
             .Where(p => p is not null)
             .OrderBy(p => p.Source ?? "", StringComparer.Ordinal)
@@ -89,37 +98,37 @@ internal sealed class ReportModel
 
 internal sealed record ReportEntry(Assessment Assessment, string Anchor);
 
-internal sealed record TeamGroup(string Team, IReadOnlyList<ReportEntry> Entries)
+/// <summary>A team's detailed entries; its totals are over all its workloads, detailed or not.</summary>
+internal sealed record TeamGroup(string Team, IReadOnlyList<ReportEntry> Entries, ReportTotals? AllWorkloads = null)
 {
-    public ReportTotals Totals => ReportTotals.Of(Entries.Select(e => e.Assessment));
+    public ReportTotals Totals => AllWorkloads ?? ReportTotals.Of(Entries.Select(e => e.Assessment));
 }
 
 /// <summary>Counts and sums over a set of assessments (a team, or all of them).</summary>
-internal sealed record ReportTotals(
+public sealed record ReportTotals(
     int Workloads, int FineTune, int PrepareFineTune, int StayOnFrontier,
     decimal BaselineMonthlyCost, decimal ProjectedMonthlySavings, int Flips)
 {
     public static ReportTotals Of(IEnumerable<Assessment> assessments)
     {
-        int workloads = 0, fineTune = 0, prepare = 0, stay = 0, flips = 0;
-        decimal baseline = 0, savings = 0;
-        foreach (var a in assessments)
-        {
-            workloads++;
-            switch (a.Verdict)
-            {
-                case Verdict.FineTune: fineTune++; break;
-                case Verdict.PrepareFineTune: prepare++; break;
-                default: stay++; break;
-            }
-
-            baseline += a.Economics.BaselineMonthlyCost;
-            savings += ReportText.ProjectedMonthlySavings(a);
-            if (a.Flip is not null) flips++;
-        }
-
-        return new ReportTotals(workloads, fineTune, prepare, stay, baseline, savings, flips);
+        var totals = None;
+        foreach (var a in assessments) totals = totals.With(a);
+        return totals;
     }
+
+    public static ReportTotals None { get; } = new(0, 0, 0, 0, 0m, 0m, 0);
+
+    /// <summary>These totals with one more assessment counted.</summary>
+    public ReportTotals With(Assessment a) => With(AssessmentFigures.Of(a));
+
+    public ReportTotals With(AssessmentFigures a) => new(
+        Workloads + 1,
+        FineTune + (a.Verdict == Verdict.FineTune ? 1 : 0),
+        PrepareFineTune + (a.Verdict == Verdict.PrepareFineTune ? 1 : 0),
+        StayOnFrontier + (a.Verdict is not (Verdict.FineTune or Verdict.PrepareFineTune) ? 1 : 0),
+        BaselineMonthlyCost + a.BaselineMonthlyCost,
+        ProjectedMonthlySavings + a.ProjectedMonthlySavings,
+        Flips + (a.Flipped ? 1 : 0));
 
     public int CountOf(Verdict verdict) => verdict switch
     {

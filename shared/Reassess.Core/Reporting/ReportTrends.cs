@@ -16,10 +16,11 @@ internal sealed class ReportTrends
         Points = points;
         var index = weeks.Select((w, i) => (w.ToString(), i)).ToDictionary(p => p.Item1, p => p.i, StringComparer.Ordinal);
         Total = Series(points, index);
-        ByTeam = points.Select(p => p.Team ?? "").Distinct(StringComparer.Ordinal)
-            .ToDictionary(t => t, t => Series(points.Where(p => (p.Team ?? "") == t), index), StringComparer.Ordinal);
-        ByWorkload = points.Select(p => p.WorkloadId).Distinct(StringComparer.Ordinal)
-            .ToDictionary(id => id, id => Series(points.Where(p => p.WorkloadId == id), index), StringComparer.Ordinal);
+        // Grouped once: a search of every point per workload is quadratic, minutes at 100,000 workloads.
+        ByTeam = points.GroupBy(p => p.Team ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Series(g, index), StringComparer.Ordinal);
+        ByWorkload = points.GroupBy(p => p.WorkloadId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Series(g, index), StringComparer.Ordinal);
     }
 
     /// <summary>The charted weeks, oldest first; the last is the report's week.</summary>

@@ -33,6 +33,12 @@ public sealed record WeeklyReport
     /// </summary>
     public IReadOnlyList<Trends.CostTrendPoint> Trends { get; init; } = [];
 
+    /// <summary>
+    /// Set when <see cref="Assessments"/> holds only the detailed selection of a large week
+    /// (<see cref="WeeklyReportBuilder"/>): totals over every workload, overall and per team.
+    /// </summary>
+    public PortfolioTotals? Portfolio { get; init; }
+
     /// <summary>How many weeks of history the report charts.</summary>
     public const int TrendWeeks = 12;
 }

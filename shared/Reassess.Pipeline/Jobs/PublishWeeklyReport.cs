@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Reporting;
 using Reassess.Core.Time;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -17,25 +18,52 @@ public static class PublishWeeklyReport
         PipelineContext context, IsoWeek week, IReadOnlyList<InputProblem> skipped, CancellationToken cancellationToken = default)
     {
         var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
-        var assessments = await context.Assessments.ListWeekAsync(week.ToString(), cancellationToken);
+        var phases = new PhaseTimes();
+        // Totals and the selection come from a few columns of every row; full assessments only for what is detailed,
+        // so a week of 100,000 assessments never sits in memory at once.
+        var assessments = new WeeklyReportBuilder();
+        await phases.TimeAsync("reading key figures", async () =>
+        {
+            foreach (var shard in StorageKeys.AllShards)
+                foreach (var figures in await context.Assessments.ListWeekFiguresAsync(week.ToString(), shard, cancellationToken))
+                    assessments.Add(figures);
+        });
+        var detailed = await phases.TimeAsync("reading detailed assessments", () => DetailedAsync(context, week, assessments, cancellationToken));
         var first = week;
         for (var i = 1; i < WeeklyReport.TrendWeeks; i++) first = first.Previous;
-        var trends = await context.CostTrends.ListAsync(first, week, cancellationToken);
-        var files = WeeklyReportRenderer.Render(new WeeklyReport
+        var trends = await phases.TimeAsync("reading cost trends", () => context.CostTrends.ListAsync(first, week, cancellationToken));
+        var alerts = await Prices.PriceAlertLog.ForWeekAsync(context, week, cancellationToken);
+        IReadOnlyList<ReportFile> files;
+        using (phases.Start("rendering"))
         {
-            Week = week,
-            AsOf = week.Start,
-            Assessments = assessments,
-            Skipped = skipped,
-            Trends = trends,
-            PriceAlerts = await Prices.PriceAlertLog.ForWeekAsync(context, week, cancellationToken),
-        });
+            files = WeeklyReportRenderer.Render(assessments.Build(new WeeklyReport
+            {
+                Week = week,
+                AsOf = week.Start,
+                Skipped = skipped,
+                Trends = trends,
+                PriceAlerts = alerts,
+            }, detailed));
+        }
 
-        await context.Reports.PublishAsync(week.ToString(), files.Select(f => (f.Name, f.Content, f.ContentType)).ToList(), cancellationToken);
+        await phases.TimeAsync("publishing blobs", () => context.Reports.PublishAsync(week.ToString(), files.Select(f => (f.Name, f.Content, f.ContentType)).ToList(), cancellationToken));
+        context.Logger.LogInformation("PublishWeeklyReport {Week} time by phase: {Phases}", week, phases);
         outcome.Count("assessments", assessments.Count);
         outcome.Count("report files", files.Count);
         context.Logger.LogInformation("Published {Files} report files for {Week} to blob container '{Container}' ({Week}/ and latest/)",
             files.Count, week, context.Account.Settings.ContainerName(context.Account.Settings.ReportsContainer), week);
         return (await context.FinishAsync(outcome, cancellationToken), files);
+    }
+
+    private static async Task<IReadOnlyList<Core.Decisions.Assessment>> DetailedAsync(
+        PipelineContext context, IsoWeek week, WeeklyReportBuilder builder, CancellationToken cancellationToken)
+    {
+        if (builder.DetailsAll) return await context.Assessments.ListWeekAsync(week.ToString(), cancellationToken);
+        var detailed = new System.Collections.Concurrent.ConcurrentBag<Core.Decisions.Assessment>();
+        await Parallel.ForEachAsync(builder.Selected(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            if (await context.Assessments.GetWeekAsync(id, week.ToString(), ct) is { } assessment) detailed.Add(assessment);
+        });
+        return [.. detailed];
     }
 }

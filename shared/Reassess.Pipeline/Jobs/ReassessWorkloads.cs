@@ -9,6 +9,7 @@ using Reassess.Core.Trends;
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
 using Reassess.Storage.Tables;
+using Reassess.Storage.Trends;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -34,18 +35,25 @@ public static class ReassessWorkloads
     {
         var assessedAt = week.Start;
         var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
-        var workloads = await context.Workloads.GetAllAsync(cancellationToken);
-        var run = await StartAsync(context, workloads, week.ToString(), assessedAt, cancellationToken);
-        var byShard = workloads.GroupBy(w => StorageKeys.Shard(w.Id)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var phases = new PhaseTimes();
+        // Grouped straight away, so each shard's workloads can be let go once it is done.
+        var byShard = (await phases.TimeAsync("reading workloads", () => context.Workloads.GetAllAsync(cancellationToken)))
+            .GroupBy(w => StorageKeys.Shard(w.Id)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var run = await phases.TimeAsync("reading prices", () => StartAsync(context, byShard.Sum(s => s.Value.Count), week.ToString(), assessedAt, cancellationToken));
         var shards = StorageKeys.AllShards.Where(byShard.ContainsKey).ToList();
 
-        var trends = new ConcurrentBag<CostTrendPoint>();
+        var trendKeys = new HashSet<(string, string)>();
+        var rerun = await phases.TimeAsync("checking for an earlier run of the week", () => context.CostTrends.WeekHasRowsAsync(week, cancellationToken));
         var next = shards.Count > 0 ? ShardInputs.ReadAsync(context, shards[0], week, assessedAt, cancellationToken) : null;
+        Task writing = Task.CompletedTask;
         for (var i = 0; i < shards.Count; i++)
         {
-            var inputs = await next!;
+            var inputs = await phases.TimeAsync("waiting for usage, evals and last week", () => next!);
+            // While this shard is assessed, the next is read and the previous one is still being written.
             next = i + 1 < shards.Count ? ShardInputs.ReadAsync(context, shards[i + 1], week, assessedAt, cancellationToken) : null;
             var assessed = new ConcurrentBag<(Assessment, string?)>();
+            var shardTrends = new ConcurrentBag<CostTrendPoint>();
+            using var assessing = phases.Start("assessing");
             await Parallel.ForEachAsync(byShard[shards[i]], new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
                 async (workload, ct) =>
                 {
@@ -53,14 +61,30 @@ public static class ReassessWorkloads
                     var assessment = await run.AssessAsync(workload, usage, inputs.Evals.GetValueOrDefault(workload.Id) ?? [], inputs.Previous.GetValueOrDefault(workload.Id), ct);
                     if (assessment is null) return;
                     assessed.Add((assessment, week.ToString()));
-                    trends.Add(CostTrendPoint.From(assessment, week, usage, run.Prices.Find(workload.Baseline.Model)!, workload.Baseline.Batch));
+                    shardTrends.Add(CostTrendPoint.From(assessment, week, usage, run.Prices.Find(workload.Baseline.Model)!, workload.Baseline.Batch));
                 });
-            await context.Assessments.SaveManyAsync(assessed, cancellationToken);
-            run.Progress(byShard[shards[i]].Count);
+            assessing.Dispose();
+            await phases.TimeAsync("waiting for assessment writes", () => writing);
+            var count = byShard[shards[i]].Count;
+            trendKeys.UnionWith(shardTrends.Select(CostTrendStore.KeyOf));
+            byShard.Remove(shards[i]); // its workloads are done with
+            writing = Task.Run(() => SaveAsync(assessed, shardTrends, count), cancellationToken);
         }
 
-        await context.CostTrends.ReplaceWeekAsync(week, trends.ToList(), run.Failed, cancellationToken);
+        await phases.TimeAsync("waiting for assessment writes", () => writing);
+        // The week's trend rows were written with each shard; when the week was run before, rows of workloads gone
+        // since then go now.
+        if (rerun) await phases.TimeAsync("removing stale cost trends", () => context.CostTrends.DeleteOthersAsync(week, trendKeys, run.Failed, cancellationToken));
+        context.Logger.LogInformation("ReassessWorkloads {Week} time by phase: {Phases}", week, phases);
         return await run.FinishAsync(outcome, cancellationToken);
+
+        async Task SaveAsync(IEnumerable<(Assessment, string?)> assessments, IEnumerable<CostTrendPoint> shardTrends, int count)
+        {
+            await Task.WhenAll(
+                context.Assessments.SaveManyAsync(assessments, cancellationToken),
+                context.CostTrends.UpsertWeekAsync(week, shardTrends, cancellationToken));
+            run.Progress(count);
+        }
     }
 
     /// <summary>
@@ -80,7 +104,7 @@ public static class ReassessWorkloads
             workloads = workloads.Where(w => only.Contains(w.Id, StringComparer.Ordinal)).ToList();
         }
 
-        var run = await StartAsync(context, workloads, period, now, cancellationToken);
+        var run = await StartAsync(context, workloads.Count, period, now, cancellationToken);
         var (from, to) = UsageWindowBuilder.WindowBounds(now, context.Settings.WindowDays);
         var evalFrom = to.AddDays(-(UsageWindowBuilder.EvalLookbackDays - 1));
         await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -97,12 +121,12 @@ public static class ReassessWorkloads
     }
 
     private static async Task<AssessmentRun> StartAsync(
-        PipelineContext context, IReadOnlyList<Workload> workloads, string period, DateTimeOffset assessedAt, CancellationToken cancellationToken)
+        PipelineContext context, int workloads, string period, DateTimeOffset assessedAt, CancellationToken cancellationToken)
     {
         var prices = new PriceBook(await context.Prices.GetAllInForceAsync(assessedAt, cancellationToken));
         context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Period} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",
-            workloads.Count, period, assessedAt, prices.Count);
-        return new AssessmentRun(context, prices, assessedAt, workloads.Count);
+            workloads, period, assessedAt, prices.Count);
+        return new AssessmentRun(context, prices, assessedAt, workloads);
     }
 
     /// <summary>One run's shared state: the prices, the price declines found so far, counts and problems.</summary>

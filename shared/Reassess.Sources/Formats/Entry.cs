@@ -52,7 +52,7 @@ public readonly record struct FieldValue(FieldKind Kind, string Text)
     /// <summary>How a problem message names the value: quoted when it is text or a number, described otherwise.</summary>
     public string Quoted => Kind switch
     {
-        FieldKind.Text or FieldKind.Number => $"'{Text}'",
+        FieldKind.Text or FieldKind.Number => $"'{TextExcerpt.Of(Text)}'",
         FieldKind.Absent => "nothing",
         _ => Text,
     };

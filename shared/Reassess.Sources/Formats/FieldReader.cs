@@ -91,7 +91,7 @@ public sealed class FieldReader(Entry entry)
         var text = Text(name, required);
         if (text is null) return null;
         if (PriceKey.TryParse(text, out var provider, out var model)) return (PriceKey.For(provider, model), provider, model);
-        Problem(name, $"'{text}' is not a price key; write provider/model, e.g. openai/gpt-4o-mini");
+        Problem(name, $"'{TextExcerpt.Of(text)}' is not a price key; write provider/model, e.g. openai/gpt-4o-mini");
         return null;
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Reassess.Sources.Formats.Csv;
 using Reassess.Sources.Formats.Json;
 
@@ -12,15 +13,17 @@ public sealed record SheetShape(string JsonArrayName, IReadOnlyList<string> Requ
 /// <summary>
 /// Reads a sheet that is CSV or JSON, told apart by its first character that is not white space
 /// (<c>[</c> or <c>{</c> means JSON), into format-neutral entries. Every CSV-or-JSON reader goes through here.
+/// <para>CSV rows are handed out one at a time as the caller asks (the header is checked at once): a damaged file of
+/// a million two-byte lines would otherwise be held as a million entries, a hundred times its size.</para>
 /// </summary>
 public static class Sheet
 {
-    public static async Task<IReadOnlyList<Entry>> ReadAsync(
+    public static async Task<IEnumerable<Entry>> ReadAsync(
         Stream content, string sourceName, SheetShape shape, CancellationToken cancellationToken)
     {
         var bytes = await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        return InputBytes.LooksLikeJson(bytes)
-            ? JsonEntries.Read(bytes, sourceName, shape.JsonArrayName)
-            : CsvSheet.Read(bytes, sourceName, shape.RequiredColumns);
+        if (InputBytes.LooksLikeJson(bytes)) return JsonEntries.Read(bytes, sourceName, shape.JsonArrayName);
+        var text = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return CsvSheet.Open(text, sourceName, shape.RequiredColumns);
     }
 }

@@ -1,5 +1,6 @@
 using Reassess.Core.Ingestion;
 using Reassess.Core.Prices;
+using Reassess.Sources.Formats;
 
 namespace Reassess.Sources.Prices;
 
@@ -20,10 +21,10 @@ internal sealed class AzureModelPrices(string key, string? deploymentType)
         }
 
         if (first.Value == item.Value)
-            results.Skip(item.Location, $"'{item.MeterName}' repeats {Key} {item.Price} {item.Value} already given by '{first.MeterName}' ({first.Location})");
+            results.Skip(item.Location, $"'{TextExcerpt.Of(item.MeterName)}' repeats {Key} {item.Price} {item.Value} already given by '{TextExcerpt.Of(first.MeterName)}' ({first.Location})");
         else
             results.Reject(item.Location,
-                $"'{item.MeterName}' prices {Key} {item.Price} at {item.Value}, but '{first.MeterName}' ({first.Location}) says {first.Value}; the first is kept");
+                $"'{TextExcerpt.Of(item.MeterName)}' prices {Key} {item.Price} at {item.Value}, but '{TextExcerpt.Of(first.MeterName)}' ({first.Location}) says {first.Value}; the first is kept");
     }
 
     public PriceRecord ToRecord(string source, DateTimeOffset fetchedAt)

@@ -92,8 +92,9 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
         var tierStart = fields.Decimal("tierMinimumUnits", 0m, null, "a tier starts at 0 units or more");
         var effective = EffectiveFrom(fields);
         if (price is null && fields.IsValid) fields.Problem("retailPrice", "is missing; every item needs a retailPrice");
+        else if (price > PriceUnits.MaxPerThousand) fields.Problem("retailPrice", $"{price} is too large to be a price (only a damaged sheet states one)");
         if (!string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase))
-            fields.Problem("currencyCode", $"'{currency}' is not supported; ask the API for USD (currencyCode='USD')");
+            fields.Problem("currencyCode", $"'{TextExcerpt.Of(currency)}' is not supported; ask the API for USD (currencyCode='USD')");
         if (!fields.IsValid || meterName is null || unit is null || price is null)
         {
             fields.RejectInto(results);
@@ -103,41 +104,41 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
 
         string? skip = null;
         if (service is not null && !ServiceNames.Contains(service, StringComparer.OrdinalIgnoreCase))
-            skip = $"service {service} is not Azure OpenAI ({string.Join(" or ", ServiceNames)})";
+            skip = $"service {TextExcerpt.Of(service)} is not Azure OpenAI ({string.Join(" or ", ServiceNames)})";
         else if (region is not null && itemRegion is not null && !string.Equals(itemRegion, region, StringComparison.OrdinalIgnoreCase))
-            skip = $"region {itemRegion}; this sheet is read for {region}";
+            skip = $"region {TextExcerpt.Of(itemRegion)}; this sheet is read for {region}";
         else if (!string.Equals(type, "Consumption", StringComparison.OrdinalIgnoreCase))
-            skip = $"a {type} price, not pay-as-you-go (Consumption)";
+            skip = $"a {TextExcerpt.Of(type)} price, not pay-as-you-go (Consumption)";
         else if (tierStart > 0)
             skip = $"a volume tier from {tierStart} units; the base tier is the price";
         if (skip is not null)
         {
-            results.Skip(entry.Location, $"'{meterName}' is {skip}");
+            results.Skip(entry.Location, $"'{TextExcerpt.Of(meterName)}' is {skip}");
             return null;
         }
 
         if (!KnownUnits.Contains(unit.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()))
         {
-            results.Skip(entry.Location, $"'{meterName}' is priced per '{unit}', not per tokens (1K, 1M) or per hour (1 Hour): not a price of a model's calls");
+            results.Skip(entry.Location, $"'{TextExcerpt.Of(meterName)}' is priced per '{TextExcerpt.Of(unit)}', not per tokens (1K, 1M) or per hour (1 Hour): not a price of a model's calls");
             return null;
         }
 
         var meter = AzureMeterName.Parse(meterName, out var why);
         if (meter is null)
         {
-            results.Skip(entry.Location, $"'{meterName}' is not read: {why}");
+            results.Skip(entry.Location, $"'{TextExcerpt.Of(meterName)}' is not read: {why}");
             return null;
         }
 
         if (meter.Kind == AzureMeterKind.BatchCachedInput)
         {
-            results.Skip(entry.Location, $"'{meterName}' is a batch price for cached input, which a price record does not hold (batch workloads pay the cached price)");
+            results.Skip(entry.Location, $"'{TextExcerpt.Of(meterName)}' is a batch price for cached input, which a price record does not hold (batch workloads pay the cached price)");
             return null;
         }
 
         if (Converted(meter, unit, price.Value) is not { } converted)
         {
-            results.Skip(entry.Location, $"'{meterName}' is a {meter.Kind} meter priced per '{unit}' ({meter.UnitWord}); a {meter.Kind} price is read per {(meter.Kind is AzureMeterKind.Hosting ? "hour" : meter.Kind is AzureMeterKind.Training ? "1K/1M tokens or per hour" : "1K or 1M tokens")}");
+            results.Skip(entry.Location, $"'{TextExcerpt.Of(meterName)}' is a {meter.Kind} meter priced per '{TextExcerpt.Of(unit)}' ({meter.UnitWord}); a {meter.Kind} price is read per {(meter.Kind is AzureMeterKind.Hosting ? "hour" : meter.Kind is AzureMeterKind.Training ? "1K/1M tokens or per hour" : "1K or 1M tokens")}");
             return null;
         }
 
@@ -179,7 +180,7 @@ public sealed class AzureRetailReader(string? region = null) : IRecordReader<Pri
         if (fields.Text("effectiveStartDate") is not { } text) return null;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
             return start;
-        fields.Problem("effectiveStartDate", $"'{text}' is not a date and time (e.g. 2025-04-01T00:00:00Z)");
+        fields.Problem("effectiveStartDate", $"'{TextExcerpt.Of(text)}' is not a date and time (e.g. 2025-04-01T00:00:00Z)");
         return null;
     }
 

@@ -18,6 +18,7 @@ public sealed record GenAiMatchRules(
     /// <summary>The rules of the sheet; a malformed clause costs only its model (listed in <see cref="Problems"/>).</summary>
     public static GenAiMatchRules Read(byte[] content, string sourceName)
     {
+        JsonText.Check(content, sourceName, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         JsonDocument document;
         try
         {

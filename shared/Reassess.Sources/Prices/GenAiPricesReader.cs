@@ -34,10 +34,14 @@ public sealed class GenAiPricesReader : IRecordReader<PriceRecord>
     public async Task<ReadResult<PriceRecord>> ReadAsync(
         Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default)
     {
+        var bytes = await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<byte> json = bytes;
+        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];
+        JsonText.Check(json.Span, sourceName, default);
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(content, default, cancellationToken).ConfigureAwait(false);
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {

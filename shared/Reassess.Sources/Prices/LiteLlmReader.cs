@@ -154,8 +154,7 @@ public sealed partial class LiteLlmReader : IRecordReader<PriceRecord>
         return PriceTiers.Of(tiers);
     }
 
-    private static decimal? PerToken(FieldReader fields, string name) =>
-        fields.Price(name) is { } perToken ? PriceUnits.PerMillionFromPerToken(perToken) : null;
+    private static decimal? PerToken(FieldReader fields, string name) => PriceUnits.PerTokenField(fields, name);
 
     [GeneratedRegex(@"^(?<price>[a-z_]+?)_above_(?<k>\d{1,6})k_tokens$", RegexOptions.CultureInvariant)]
     private static partial Regex TierField();

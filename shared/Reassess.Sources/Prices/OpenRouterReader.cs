@@ -129,6 +129,5 @@ public sealed class OpenRouterReader : IRecordReader<PriceRecord>
         return tiers;
     }
 
-    private static decimal? PerToken(FieldReader fields, string name) =>
-        fields.Price(name) is { } perToken ? PriceUnits.PerMillionFromPerToken(perToken) : null;
+    private static decimal? PerToken(FieldReader fields, string name) => PriceUnits.PerTokenField(fields, name);
 }

@@ -1,6 +1,7 @@
 using Reassess.Core.Ingestion;
 using Reassess.Core.Prices;
 using Reassess.Sources.Formats;
+using Reassess.Sources.Usage;
 
 namespace Reassess.Sources.Prices;
 
@@ -36,6 +37,8 @@ public sealed class OverridesPriceReader : IRecordReader<PriceRecord>
     {
         var entries = await Sheet.ReadAsync(content, sourceName, Shape, cancellationToken).ConfigureAwait(false);
         var results = new ReadResultBuilder<PriceRecord>(sourceName);
+        // A damaged file of a million bad rows lists the first ones and counts the rest, rather than hold a problem per row.
+        var rejected = new RejectionBudget<PriceRecord>(results);
         var firstSeen = new Dictionary<(string Key, DateTimeOffset From), string>();
 
         foreach (var entry in entries)
@@ -50,20 +53,20 @@ public sealed class OverridesPriceReader : IRecordReader<PriceRecord>
 
             if (!fields.IsValid || key is not { } k || currency is null)
             {
-                fields.RejectInto(results);
+                rejected.Reject(fields);
                 continue;
             }
 
             if (prices.All(p => p is null))
             {
-                results.Reject(entry.Location,
+                rejected.Reject(entry.Location,
                     $"{k.Key} states no price; give at least one of {string.Join(", ", PriceColumns)}");
                 continue;
             }
 
             if (!firstSeen.TryAdd((k.Key, effectiveFrom), entry.Location))
             {
-                results.Reject(entry.Location,
+                rejected.Reject(entry.Location,
                     $"repeats the price of {k.Key} from {effectiveFrom:yyyy-MM-dd} already given at {firstSeen[(k.Key, effectiveFrom)]}; " +
                     "keep one row per model and effective date");
                 continue;
@@ -90,6 +93,7 @@ public sealed class OverridesPriceReader : IRecordReader<PriceRecord>
             });
         }
 
+        rejected.Close();
         return results.Build();
     }
 

@@ -22,6 +22,8 @@ public sealed class EvalDropReader : IRecordReader<EvalPoint>
     {
         var entries = await Sheet.ReadAsync(content, sourceName, Shape, cancellationToken).ConfigureAwait(false);
         var results = new ReadResultBuilder<EvalPoint>(sourceName);
+        // A damaged file of a million bad rows lists the first ones and counts the rest, rather than hold a problem per row.
+        var rejected = new RejectionBudget<EvalPoint>(results);
         var firstSeen = new Dictionary<(string, DateOnly, string), string>();
 
         foreach (var entry in entries)
@@ -34,13 +36,13 @@ public sealed class EvalDropReader : IRecordReader<EvalPoint>
 
             if (!fields.IsValid || workload is null || day is not { } d || suite is null || score is not { } s)
             {
-                fields.RejectInto(results);
+                rejected.Reject(fields);
                 continue;
             }
 
             if (!firstSeen.TryAdd((workload, d, suite), entry.Location))
             {
-                results.Reject(entry.Location,
+                rejected.Reject(entry.Location,
                     $"repeats suite {suite} of workload {workload} on {d:yyyy-MM-dd}, already given at {firstSeen[(workload, d, suite)]}; " +
                     "keep one score per suite and day");
                 continue;
@@ -49,6 +51,7 @@ public sealed class EvalDropReader : IRecordReader<EvalPoint>
             results.Add(new EvalPoint { WorkloadId = workload, Day = d, Suite = suite, Score = s });
         }
 
+        rejected.Close();
         return results.Build();
     }
 }

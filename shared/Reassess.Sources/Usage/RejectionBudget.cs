@@ -19,6 +19,12 @@ public sealed class RejectionBudget<TRecord>(ReadResultBuilder<TRecord> results,
         if (++Rejected <= listed) fields.RejectInto(results);
     }
 
+    /// <summary>A row rejected for a reason beyond its own fields (it repeats another row).</summary>
+    public void Reject(string location, string message)
+    {
+        if (++Rejected <= listed) results.Reject(location, message);
+    }
+
     /// <summary>Adds the one line that stands for the rows not listed.</summary>
     public void Close()
     {

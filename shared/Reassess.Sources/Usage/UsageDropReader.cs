@@ -29,6 +29,8 @@ public sealed class UsageDropReader : IRecordReader<DailyUsage>
     {
         var entries = await Sheet.ReadAsync(content, sourceName, Shape, cancellationToken).ConfigureAwait(false);
         var results = new ReadResultBuilder<DailyUsage>(sourceName);
+        // A damaged file of a million bad rows lists the first ones and counts the rest, rather than hold a problem per row.
+        var rejected = new RejectionBudget<DailyUsage>(results);
         var firstSeen = new Dictionary<(string, DateOnly, string, string), string>();
 
         foreach (var entry in entries)
@@ -48,13 +50,13 @@ public sealed class UsageDropReader : IRecordReader<DailyUsage>
 
             if (!fields.IsValid || workload is null || day is not { } d || model is not { } m)
             {
-                fields.RejectInto(results);
+                rejected.Reject(fields);
                 continue;
             }
 
             if (!firstSeen.TryAdd((workload, d, source, m.Key), entry.Location))
             {
-                results.Reject(entry.Location,
+                rejected.Reject(entry.Location,
                     $"repeats workload {workload} on {d:yyyy-MM-dd} for source {source} and model {m.Key}, already given at " +
                     $"{firstSeen[(workload, d, source, m.Key)]}; give each day once (add the two rows up)");
                 continue;
@@ -77,6 +79,7 @@ public sealed class UsageDropReader : IRecordReader<DailyUsage>
             });
         }
 
+        rejected.Close();
         return results.Build();
     }
 

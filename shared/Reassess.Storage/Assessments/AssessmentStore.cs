@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Reassess.Core.Decisions;
 using Reassess.Core.Json;
+using Reassess.Core.Reporting;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Tables;
 
@@ -13,7 +14,8 @@ namespace Reassess.Storage.Assessments;
 /// also has a row in the week's shard (PK <c>{yyyy-Www}|{shard}</c>, RK the workload), so re-running a week replaces
 /// that week's answer, and the report and next week's flips read a week with one query per shard. Shards rather than
 /// one partition per workload let a weekly run of 100,000 workloads write full 100-row transactions. The key
-/// figures are columns for people and queries; the full assessment is kept as JSON so it can be audited later.
+/// figures are columns for people and queries; the full assessment is kept as Brotli-compressed JSON (<c>JsonBr</c>) so
+/// it can be audited later.
 /// </summary>
 public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? writer = null)
 {
@@ -88,6 +90,27 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
         return week;
     }
 
+    /// <summary>The key figures of the week's assessments in one shard, read from their columns without the JSON.</summary>
+    public async Task<IReadOnlyList<AssessmentFigures>> ListWeekFiguresAsync(string isoWeek, string shard, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(isoWeek, shard)}");
+        var figures = new List<AssessmentFigures>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: FigureColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            figures.Add(new AssessmentFigures(
+                TableColumns.String(row, "WorkloadId"),
+                TableColumns.String(row, "Team"),
+                Enum.TryParse<Verdict>(row.GetString("Verdict"), out var verdict) ? verdict : Verdict.StayOnFrontier,
+                TableColumns.DecimalOrZero(row, "BaselineMonthlyCost"),
+                TableColumns.DecimalOrZero(row, "MonthlyNetSavings"),
+                row.GetBoolean("Flipped") ?? false));
+        }
+
+        return figures;
+    }
+
+    private static readonly string[] FigureColumns = ["WorkloadId", "Team", "Verdict", "BaselineMonthlyCost", "MonthlyNetSavings", "Flipped"];
+
     /// <summary>The workload's assessments made from <paramref name="from"/> to <paramref name="to"/> (both included), oldest first.</summary>
     public async Task<IReadOnlyList<Assessment>> ListAsync(string workloadId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
@@ -102,7 +125,7 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
     }
 
     /// <summary>The JSON columns: enough to rebuild an assessment, without the key-figure columns.</summary>
-    private static readonly string[] JsonColumns = ["Json", .. Enumerable.Range(2, 7).Select(i => "Json" + i)];
+    private static readonly string[] JsonColumns = ["JsonBr", "Json", .. Enumerable.Range(2, 7).Select(i => "Json" + i)];
 
     private static string Workload(string workloadId) => StorageKeys.Encode(StorageKeys.Validate(workloadId, "Workload id"));
 
@@ -130,11 +153,11 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
             ["PaybackMonths"] = TableColumns.FromDecimal(economics.PaybackMonths),
             ["HorizonNet"] = TableColumns.FromDecimal(economics.HorizonNet),
         };
-        TableColumns.SetText(row, "Json", json);
+        TableColumns.SetCompressedText(row, "Json", json);
         return row;
     }
 
     private static Assessment FromEntity(TableEntity row) =>
-        JsonSerializer.Deserialize<Assessment>(TableColumns.GetText(row, "Json") ?? "null", ReassessJson.Compact)
+        JsonSerializer.Deserialize<Assessment>(TableColumns.GetCompressedText(row, "Json") ?? "null", ReassessJson.Compact)
         ?? throw new InvalidDataException($"Assessment row '{row.PartitionKey}'/'{row.RowKey}' has no JSON.");
 }

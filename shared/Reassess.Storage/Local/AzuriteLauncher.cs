@@ -115,6 +115,8 @@ public static class AzuriteLauncher
         if (options.Location is null) args.Add("--inMemoryPersistence");
         else args.AddRange(["--location", options.Location]);
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        if (options.NodeHeapMegabytes is { } heap)
+            start.Environment["NODE_OPTIONS"] = $"--max-old-space-size={heap.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
         var output = new OutputTail();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");

@@ -13,6 +13,9 @@ public sealed record AzuriteOptions
     /// <summary>The checkout holding package.json; found from the running binaries when null.</summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>Node's heap limit for Azurite in MB (<c>--max-old-space-size</c>); null keeps Node's default. Azurite holds every table in memory.</summary>
+    public int? NodeHeapMegabytes { get; init; }
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Azurite's well-known defaults, as <c>UseDevelopmentStorage=true</c> expects.</summary>

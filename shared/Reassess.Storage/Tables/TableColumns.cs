@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using Azure.Data.Tables;
 
 namespace Reassess.Storage.Tables;
@@ -40,6 +42,33 @@ internal static class TableColumns
             entity[part == 1 ? column : column + part] = text[start..end];
             start = end;
         }
+    }
+
+    /// <summary>Binary columns hold at most 64 KiB; larger compressed text goes to text columns instead.</summary>
+    private const int MaxBinaryBytes = 64 * 1024;
+
+    /// <summary>
+    /// Writes <paramref name="text"/> Brotli-compressed to <c>{column}Br</c>, or as text columns if it would not fit
+    /// one binary column. JSON documents shrink to about a quarter, which is most of what a weekly run sends.
+    /// </summary>
+    public static void SetCompressedText(TableEntity entity, string column, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        // Quality 1 is Brotli's fastest and already gets most of the gain on JSON.
+        if (BrotliEncoder.TryCompress(bytes, compressed, out var written, quality: 1, window: 22) && written <= MaxBinaryBytes)
+            entity[column + "Br"] = compressed.AsSpan(0, written).ToArray();
+        else
+            SetText(entity, column, text);
+    }
+
+    /// <summary>Reads what <see cref="SetCompressedText"/> or <see cref="SetText"/> wrote.</summary>
+    public static string? GetCompressedText(TableEntity entity, string column)
+    {
+        if (entity.GetBinary(column + "Br") is not { } compressed) return GetText(entity, column);
+        using var brotli = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     public static string? GetText(TableEntity entity, string column)

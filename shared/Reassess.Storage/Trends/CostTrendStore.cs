@@ -32,12 +32,30 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
     /// </summary>
     public async Task ReplaceWeekAsync(IsoWeek week, IReadOnlyCollection<CostTrendPoint> points, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default)
     {
-        var label = week.ToString();
-        var rows = points.Select(p => p.Week == label
-            ? ToEntity(p)
-            : throw new ArgumentException($"Point of workload '{p.WorkloadId}' is for {p.Week}, not {label}.", nameof(points))).ToList();
-        var written = rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
+        await UpsertWeekAsync(week, points, cancellationToken).ConfigureAwait(false);
+        await DeleteOthersAsync(week, points, keep, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>Writes <paramref name="points"/> as rows of <paramref name="week"/>; the week's other rows stay.</summary>
+    public Task<BatchWriteResult> UpsertWeekAsync(IsoWeek week, IEnumerable<CostTrendPoint> points, CancellationToken cancellationToken = default)
+    {
+        var label = week.ToString();
+        return _writer.UpsertAsync(_table, points.Select(p => p.Week == label
+            ? ToEntity(p)
+            : throw new ArgumentException($"Point of workload '{p.WorkloadId}' is for {p.Week}, not {label}.", nameof(points))), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the week's rows other than those of <paramref name="points"/> (a workload that moved cost centre leaves
+    /// one behind), except rows of workloads in <paramref name="keep"/>: what finishes a week written in parts with
+    /// <see cref="UpsertWeekAsync"/>.
+    /// </summary>
+    public Task DeleteOthersAsync(IsoWeek week, IEnumerable<CostTrendPoint> points, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default) =>
+        DeleteOthersAsync(week, points.Select(KeyOf).ToHashSet(), keep, cancellationToken);
+
+    /// <summary>As <see cref="DeleteOthersAsync(IsoWeek, IEnumerable{CostTrendPoint}, IReadOnlySet{string}?, CancellationToken)"/>, given the rows' keys (<see cref="KeyOf"/>).</summary>
+    public async Task DeleteOthersAsync(IsoWeek week, IReadOnlySet<(string Partition, string Row)> written, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default)
+    {
         var stale = new List<TableEntity>();
         await foreach (var row in QueryWeeksAsync(week, week, ["PartitionKey", "RowKey", "WorkloadId"], cancellationToken).ConfigureAwait(false))
         {
@@ -46,8 +64,18 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
             stale.Add(new TableEntity(row.PartitionKey, row.RowKey));
         }
 
-        await _writer.UpsertAsync(_table, rows, cancellationToken).ConfigureAwait(false);
         if (stale.Count > 0) await _writer.DeleteAsync(_table, stale, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the week has any row yet: one row read. A weekly run asks before it writes, so a week's first run (the
+    /// usual case) can skip listing the week's rows for stale ones, which at company size is the slowest read it makes.
+    /// </summary>
+    public async Task<bool> WeekHasRowsAsync(IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        await foreach (var _ in QueryWeeksAsync(week, week, ["RowKey"], cancellationToken, pageSize: 1).ConfigureAwait(false))
+            return true;
+        return false;
     }
 
     /// <summary>Every point of the weeks <paramref name="from"/> to <paramref name="to"/> (both included), by week, cost centre and workload.</summary>
@@ -77,17 +105,23 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
         return latest;
     }
 
-    private IAsyncEnumerable<TableEntity> QueryWeeksAsync(IsoWeek from, IsoWeek to, IEnumerable<string>? select, CancellationToken cancellationToken)
+    private IAsyncEnumerable<TableEntity> QueryWeeksAsync(IsoWeek from, IsoWeek to, IEnumerable<string>? select, CancellationToken cancellationToken, int? pageSize = null)
     {
         // Week labels sort by time, so a week range is a row-key range in every partition.
         var filter = TableClient.CreateQueryFilter($"RowKey ge {from + Separator.ToString()} and RowKey lt {to + AfterSeparator.ToString()}");
-        return _table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken);
+        return _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: select, cancellationToken: cancellationToken);
     }
+
+    /// <summary>The row's keys: a run that writes a week in parts keeps these instead of the points.</summary>
+    public static (string Partition, string Row) KeyOf(CostTrendPoint p) => (Partition(p), RowKey(p));
+
+    private static string Partition(CostTrendPoint p) => StorageKeys.Encode(string.IsNullOrWhiteSpace(p.CostCenter) ? NoCostCenter : p.CostCenter);
+
+    private static string RowKey(CostTrendPoint p) => p.Week + Separator + StorageKeys.Encode(p.WorkloadId);
 
     private static TableEntity ToEntity(CostTrendPoint p)
     {
-        var partition = StorageKeys.Encode(string.IsNullOrWhiteSpace(p.CostCenter) ? NoCostCenter : p.CostCenter);
-        return new TableEntity(partition, p.Week + Separator + StorageKeys.Encode(p.WorkloadId))
+        return new TableEntity(Partition(p), RowKey(p))
         {
             ["Week"] = p.Week,
             ["WorkloadId"] = p.WorkloadId,

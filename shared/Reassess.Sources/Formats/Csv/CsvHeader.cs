@@ -13,7 +13,7 @@ public sealed class CsvHeader
         {
             if (Names[i].Length == 0) continue;
             if (!_index.TryAdd(Names[i], i))
-                Duplicate ??= $"column '{Names[i]}' appears twice in the header (columns {_index[Names[i]] + 1} and {i + 1}); " +
+                Duplicate ??= $"column '{TextExcerpt.Of(Names[i])}' appears twice in the header (columns {_index[Names[i]] + 1} and {i + 1}); " +
                               "keep one so it is clear which value counts";
         }
     }
@@ -27,6 +27,6 @@ public sealed class CsvHeader
 
     public int? IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : null;
 
-    /// <summary>The named columns, as a person would list them.</summary>
-    public string Listing => Names.Count(n => n.Length > 0) == 0 ? "no named columns" : string.Join(", ", Names.Where(n => n.Length > 0));
+    /// <summary>The named columns, as a person would list them (cut short when the "header" is a whole file of something else).</summary>
+    public string Listing => Names.Count(n => n.Length > 0) == 0 ? "no named columns" : TextExcerpt.Of(string.Join(", ", Names.Where(n => n.Length > 0)), 600);
 }

@@ -23,6 +23,7 @@ public static class JsonEntries
         if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];
         if (InputBytes.IsBlank(json))
             throw new InputRejectedException(new InputProblem(sourceName, "", $"the file is empty; expected a JSON array of {arrayName} entries"));
+        JsonText.Check(json, sourceName, Options);
 
         var entries = new List<Entry>();
         var reader = new Utf8JsonReader(json, Options);
@@ -67,6 +68,7 @@ public static class JsonEntries
         if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];
         if (InputBytes.IsBlank(json))
             throw new InputRejectedException(new InputProblem(sourceName, "", $"the answer is empty; expected {what}"));
+        JsonText.Check(json, sourceName, Options);
 
         var reader = new Utf8JsonReader(json, Options);
         JsonElement document;

@@ -22,6 +22,7 @@ public static class JsonLines
             var line = end < 0 ? rest : rest[..end];
             rest = end < 0 ? [] : rest[(end + 1)..];
             if (InputBytes.IsBlank(line)) continue;
+            JsonText.Check(line, sourceName, default, lineNumber);
             try
             {
                 var reader = new Utf8JsonReader(line);

@@ -27,6 +27,7 @@ public static class JsonMembers
         if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];
         if (InputBytes.IsBlank(json))
             throw new InputRejectedException(new InputProblem(sourceName, "", $"the file is empty; expected a JSON object of {what}"));
+        JsonText.Check(json, sourceName, Options);
 
         // One document for the values, and a reader pass for where each member starts: parsing member by member
         // would build thousands of small documents.

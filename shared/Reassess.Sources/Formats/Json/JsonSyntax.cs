@@ -15,6 +15,8 @@ public static class JsonSyntax
         var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut < 0) cut = detail.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut > 0) detail = detail[..cut];
+        // The message quotes the broken token, which in a damaged file can run for megabytes.
+        detail = TextExcerpt.Of(detail);
         return new InputRejectedException(
             new InputProblem(sourceName, location,
                 $"not valid JSON ({detail.Trim().TrimEnd('.')}); check that the file is complete, not cut off, and is JSON"),
@@ -26,8 +28,8 @@ public static class JsonSyntax
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the text '{value.GetString()}'",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.String => $"the text '{TextExcerpt.Of(value.GetString()!)}'",
+        JsonValueKind.Number => $"the number {TextExcerpt.Of(value.GetRawText())}",
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null",

@@ -18,6 +18,14 @@ public sealed class AzureMetricDays
 {
     private const string DeploymentDimension = "modeldeploymentname";
     private const string ModelDimension = "modelname";
+
+    /// <summary>
+    /// The most one bucket may count (a trillion: a deployment at a million tokens a second for a day counts under a
+    /// tenth of it). Bounding each figure keeps the sums within decimal, and a day's total within a long for any answer
+    /// short of millions of buckets on one day.
+    /// </summary>
+    private const decimal MaxPerBucket = 1_000_000_000_000m;
+
     private readonly Dictionary<(string Resource, string Deployment, DateOnly Day), DayFigures> _days = [];
     private readonly Dictionary<(string Resource, string Deployment), string> _models = [];
     private readonly HashSet<AzureOpenAIMetric> _answered = [];
@@ -48,7 +56,8 @@ public sealed class AzureMetricDays
             if (span is { } s) MarkPartial(resource, s);
             if (kind is not { } known)
             {
-                var total = metric.Items("timeseries").SelectMany(t => t.Items("data")).Sum(p => Number(p.Field("total")) ?? 0);
+                // Only for the message: summed as double, which cannot overflow on a damaged figure as decimal would.
+                var total = metric.Items("timeseries").SelectMany(t => t.Items("data")).Sum(p => (double)(Number(p.Field("total")) ?? 0));
                 results.Skip(metric.Location, string.Create(CultureInfo.InvariantCulture,
                     $"metric {name} ({total:N0} in all) is not read: {AzureOpenAIMetrics.WhyNotRead(name)}"));
                 continue;
@@ -94,6 +103,8 @@ public sealed class AzureMetricDays
                 var fields = new FieldReader(point);
                 var start = fields.Instant("timeStamp", required: true);
                 var value = fields.Decimal(aggregation, 0m, null, $"a metric's {aggregation} must be 0 or more");
+                if (value > MaxPerBucket)
+                    fields.Problem(aggregation, $"'{TextExcerpt.Of(point.Field(aggregation).Text)}' is more than any resource counts in one bucket (at most {MaxPerBucket:N0}); the answer is damaged");
                 if (!fields.IsValid || start is not { } from)
                 {
                     fields.RejectInto(results);

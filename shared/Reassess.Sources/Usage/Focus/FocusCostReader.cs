@@ -36,24 +36,36 @@ public sealed class FocusCostReader(TimeProvider? clock = null, Action<ReadProgr
         var counted = new CountingStream(content);
         await using var input = await UsageInput.OpenAsync(counted, cancellationToken).ConfigureAwait(false);
         using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var rows = CsvSheet.Open(text, sourceName, [FocusColumns.ChargePeriodStart]);
-        var meterColumns = FocusColumns.MeterName.Where(c => rows.Header.IndexOf(c) is not null).ToList();
-        if (meterColumns.Count == 0)
-            throw Refuse(sourceName, rows.Header, $"no meter name column ({string.Join(", ", FocusColumns.MeterName)}), so no token meter can be recognised");
-        if (!FocusColumns.Quantity.Any(c => rows.Header.IndexOf(c) is not null))
-            throw Refuse(sourceName, rows.Header, $"no quantity column ({string.Join(", ", FocusColumns.Quantity)})");
-
-        var state = new ReadState(sourceName, meterColumns);
         long read = 0;
-        foreach (var row in rows)
+        var last = "";
+        ReadState state;
+        try
         {
-            if (++read % ProgressEveryRows == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke(new ReadProgress(read, counted.BytesRead, _clock.GetElapsedTime(started)));
-            }
+            var rows = CsvSheet.Open(text, sourceName, [FocusColumns.ChargePeriodStart]);
+            var meterColumns = FocusColumns.MeterName.Where(c => rows.Header.IndexOf(c) is not null).ToList();
+            if (meterColumns.Count == 0)
+                throw Refuse(sourceName, rows.Header, $"no meter name column ({string.Join(", ", FocusColumns.MeterName)}), so no token meter can be recognised");
+            if (!FocusColumns.Quantity.Any(c => rows.Header.IndexOf(c) is not null))
+                throw Refuse(sourceName, rows.Header, $"no quantity column ({string.Join(", ", FocusColumns.Quantity)})");
 
-            state.Read(new FocusEntry(row));
+            state = new ReadState(sourceName, meterColumns);
+            foreach (var row in rows)
+            {
+                if (++read % ProgressEveryRows == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Invoke(new ReadProgress(read, counted.BytesRead, _clock.GetElapsedTime(started)));
+                }
+
+                last = row.Location;
+                state.Read(new FocusEntry(row));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            // Only the gzip decoder throws this: the compressed export is damaged, so none of it is trusted.
+            throw new InputRejectedException(new InputProblem(sourceName, last.Length == 0 ? "" : $"after {last}",
+                $"the gzip-compressed data is damaged ({e.Message.TrimEnd('.')}); nothing from this file was used: download or export it again"), e);
         }
 
         progress?.Invoke(new ReadProgress(read, counted.BytesRead, _clock.GetElapsedTime(started)));

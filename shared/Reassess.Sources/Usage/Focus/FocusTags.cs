@@ -40,5 +40,11 @@ public sealed class FocusTags
             problem = $"'{(text.Length > 80 ? text[..80] + "…" : text)}' is not a JSON object of tags, e.g. {{\"workload\": \"ticket-triage\"}}";
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // A string that parses but does not decode: an escaped half of a surrogate pair (\ud800).
+            problem = $"'{(text.Length > 80 ? text[..80] + "…" : text)}' holds an escape that is no character (half of a \\uD800–\\uDFFF pair); write the character itself";
+            return null;
+        }
     }
 }

@@ -13,6 +13,9 @@ public static class FocusTokens
 {
     private const string QuantityRule = "a quantity must be 0 or more";
 
+    /// <summary>The most tokens one row can stand for: what a token count (a long) holds.</summary>
+    private const decimal MaxTokens = long.MaxValue;
+
     /// <returns>The tokens, or null with the problem noted on <paramref name="fields"/>; <paramref name="disagrees"/> when the consumed quantity told another story.</returns>
     public static long? Read(FieldReader fields, AzureTokenMeter meter, out bool disagrees)
     {
@@ -30,12 +33,15 @@ public static class FocusTokens
                         ?? BlockOf(fields.Text(FocusColumns.PricingUnitDescription))
                         ?? meter.BlockSize
                         ?? 1m;
+            if (TooMany(fields, FocusColumns.PricingQuantity, billed, block)) return null;
             tokens = billed * block;
             disagrees = consumed is { } c && c != tokens && c != billed;
         }
         else if (consumed is { } used)
         {
-            tokens = used * (BlockOf(fields.Text(FocusColumns.ConsumedUnit)) ?? 1m);
+            var block = BlockOf(fields.Text(FocusColumns.ConsumedUnit)) ?? 1m;
+            if (TooMany(fields, FocusColumns.ConsumedQuantity, used, block)) return null;
+            tokens = used * block;
         }
         else
         {
@@ -44,6 +50,14 @@ public static class FocusTokens
         }
 
         return (long)decimal.Round(tokens, 0, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>True (with the problem noted) when the quantity times its block is more tokens than a count holds: a damaged row, not an overflow.</summary>
+    private static bool TooMany(FieldReader fields, string column, decimal quantity, decimal block)
+    {
+        if (quantity <= MaxTokens / block) return false;
+        fields.Problem(column, $"'{TextExcerpt.Of(fields.Entry.Field(column).Text)}' blocks of {block:0.#} tokens is more tokens than a row can bill; the quantity is damaged");
+        return true;
     }
 
     /// <summary>The block a unit names: <c>1K Tokens</c> → 1,000, <c>1M</c> → 1,000,000; null for <c>Tokens</c> or anything else.</summary>
