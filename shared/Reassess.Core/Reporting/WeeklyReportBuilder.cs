@@ -63,7 +63,7 @@ public sealed class WeeklyReportBuilder
         string N(int n) => n.ToString("N0", inv);
         var note = $"This week has {N(_totals.Workloads)} workloads. The report details {N(detailed.Count)} of them: every flip (up to {N(MaxFlips)}) " +
                    $"and the {N(TopBySavings)} with the largest projected savings. Totals count every workload; finance.csv lists every workload; " +
-                   "GET /api/assessments/{id} gives any workload's assessment.";
+                   "GET /api/workloads/{id}/assessments gives any workload's assessment.";
         return inputs with
         {
             Assessments = detailed,
