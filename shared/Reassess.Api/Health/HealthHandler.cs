@@ -12,10 +12,19 @@ public sealed class HealthHandler(PipelineContext context)
 
     public sealed record Report(string Status, bool StorageReachable, string? StorageError, IReadOnlyDictionary<string, JobHealth?> Jobs);
 
-    public async Task<IResult> HandleAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// How long the storage check may take. Storage clients retry for about half a minute before giving up, which is
+    /// right for a job and wrong for a probe: a load balancer or a person asking wants an answer now.
+    /// </summary>
+    public static readonly TimeSpan StorageCheckTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task<IResult> HandleAsync(CancellationToken requestAborted)
     {
         var jobs = FunctionCatalog.Timers.Select(t => t.Name).Append("SyncWorkloads")
             .ToDictionary(name => name, _ => (JobHealth?)null, StringComparer.Ordinal);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(StorageCheckTimeout);
+        var cancellationToken = timeout.Token;
         try
         {
             var now = context.Clock.GetUtcNow();
@@ -25,6 +34,12 @@ public sealed class HealthHandler(PipelineContext context)
             foreach (var latest in runs.GroupBy(r => r.Job).Select(g => g.MaxBy(r => r.FinishedAt)!))
                 jobs[latest.Job] = new JobHealth(latest.Period, latest.Status, latest.FinishedAt, latest.Problems.Count);
             return Json.Ok(new Report("ok", true, null, jobs));
+        }
+        catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
+        {
+            return Json.Ok(new Report("unhealthy", false,
+                    $"Storage did not answer within {StorageCheckTimeout.TotalSeconds:0} s; check AzureWebJobsStorage and that the account (or Azurite) is running.", jobs),
+                StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
