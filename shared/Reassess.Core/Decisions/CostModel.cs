@@ -76,18 +76,16 @@ public sealed record CostModel
     private decimal? Payback(decimal monthlyCalls, decimal baselinePriceFactor, decimal searchUntil)
     {
         if (BuildCost <= 0) return 0m;
-        var fixedCost = FixedMonthlyCost(monthlyCalls) + MonthlyRetrainCost;
-        var volume = monthlyCalls;
-        var baseline = BaselineCostPerCall * baselinePriceFactor;
-        decimal cumulative = 0;
-        for (var month = 0; month < PaybackSearchMonths && month <= searchUntil; month++)
+        var months = searchUntil < 0 ? 0 : (int)Math.Min(PaybackSearchMonths, Math.Floor(searchUntil) + 1);
+        var stopsRising = NeverRises(FixedMonthlyCost(monthlyCalls) + MonthlyRetrainCost);
+        decimal cumulative = 0, month = 0;
+        foreach (var saving in MonthlySavings(monthlyCalls, baselinePriceFactor, months))
         {
-            var saving = volume * (baseline - CandidateCostPerCall) - fixedCost;
             if (saving > 0 && cumulative + saving >= BuildCost)
                 return month + (BuildCost - cumulative) / saving;
-            if (saving <= 0 && NeverRises(fixedCost)) return null;
+            if (saving <= 0 && stopsRising) return null;
             cumulative += saving;
-            (volume, baseline) = NextMonth(volume, baseline);
+            month++;
         }
 
         return null;
