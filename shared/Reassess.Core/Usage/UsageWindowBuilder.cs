@@ -13,6 +13,13 @@ public static class UsageWindowBuilder
         return (to.AddDays(-(days - 1)), to);
     }
 
+    /// <summary>The days whose eval results count: the <see cref="EvalLookbackDays"/> up to the window's last day.</summary>
+    public static (DateOnly From, DateOnly To) EvalBounds(DateTimeOffset assessedAt)
+    {
+        var to = DateOnly.FromDateTime(assessedAt.UtcDateTime).AddDays(-1);
+        return (to.AddDays(-(EvalLookbackDays - 1)), to);
+    }
+
     public static UsageWindow Build(
         IEnumerable<DailyUsage> rows, IEnumerable<EvalPoint> evals, DateTimeOffset assessedAt, int days)
     {
@@ -38,7 +45,7 @@ public static class UsageWindowBuilder
             latencyWeighted += day.LatencyP95Ms!.Value * day.Calls;
         }
 
-        var evalFrom = to.AddDays(-(EvalLookbackDays - 1));
+        var (evalFrom, _) = EvalBounds(assessedAt);
         var scores = evals
             .Where(e => e.Day >= evalFrom && e.Day <= to)
             .OrderBy(e => e.Day).ThenBy(e => e.Suite, StringComparer.Ordinal)

@@ -106,13 +106,13 @@ public static class ReassessWorkloads
 
         var run = await StartAsync(context, workloads.Count, period, now, cancellationToken);
         var (from, to) = UsageWindowBuilder.WindowBounds(now, context.Settings.WindowDays);
-        var evalFrom = to.AddDays(-(UsageWindowBuilder.EvalLookbackDays - 1));
+        var (evalFrom, evalTo) = UsageWindowBuilder.EvalBounds(now);
         await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (workload, ct) =>
             {
                 var assessment = await run.AssessAsync(workload,
                     await context.Usage.GetDailyAsync(workload.Id, from, to, ct),
-                    await context.Usage.GetEvalsAsync(workload.Id, evalFrom, to, ct),
+                    await context.Usage.GetEvalsAsync(workload.Id, evalFrom, evalTo, ct),
                     await context.Assessments.GetPreviousAsync(workload.Id, now, ct), ct);
                 if (assessment is not null) await context.Assessments.SaveAsync(assessment, null, ct);
                 run.Progress(1);

@@ -13,9 +13,9 @@ internal sealed record ShardInputs(
     public static async Task<ShardInputs> ReadAsync(PipelineContext context, string shard, IsoWeek week, DateTimeOffset assessedAt, CancellationToken cancellationToken)
     {
         var (from, to) = UsageWindowBuilder.WindowBounds(assessedAt, context.Settings.WindowDays);
-        var evalFrom = to.AddDays(-(UsageWindowBuilder.EvalLookbackDays - 1));
+        var (evalFrom, evalTo) = UsageWindowBuilder.EvalBounds(assessedAt);
         var usage = await context.Usage.GetShardDailyAsync(shard, from, to, cancellationToken);
-        var evals = await context.Usage.GetShardEvalsAsync(shard, evalFrom, to, cancellationToken);
+        var evals = await context.Usage.GetShardEvalsAsync(shard, evalFrom, evalTo, cancellationToken);
         var previous = await context.Assessments.ListWeekShardAsync(week.Previous.ToString(), shard, cancellationToken);
         return new ShardInputs(usage, evals, previous);
     }
