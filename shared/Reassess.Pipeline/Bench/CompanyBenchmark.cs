@@ -25,7 +25,7 @@ public sealed class CompanyBenchmark(PipelineContext context)
         await RefreshPrices.RunAsync(context, new DateTimeOffset(company.FirstDay.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
 
         // Workloads in one call: the store checks once for workloads that moved team, instead of once per chunk.
-        await context.Workloads.UpsertAsync(Enumerable.Range(0, company.WorkloadCount).Select(i => company.Make(i).Workload), cancellationToken);
+        await context.Workloads.UpsertAsync(Enumerable.Range(0, company.WorkloadCount).Select(company.Workload), cancellationToken);
         context.Logger.LogInformation("  {Count:N0} workloads written ({Rate:N0} rows/s)", company.WorkloadCount, meter.Entities / timer.Elapsed.TotalSeconds);
 
         for (var start = 0; start < company.WorkloadCount; start += Chunk)
@@ -53,7 +53,7 @@ public sealed class CompanyBenchmark(PipelineContext context)
         {
             ReportBytes = files.Sum(f => (long)f.Content.Length),
         };
-        return [reassess with { }, all];
+        return [reassess, all];
     }
 
     /// <summary>

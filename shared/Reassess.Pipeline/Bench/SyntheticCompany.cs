@@ -37,21 +37,10 @@ public sealed class SyntheticCompany
     /// <summary>Workload <paramref name="index"/> (0-based): its catalogue entry, daily usage and eval results.</summary>
     public (Workload Workload, IReadOnlyList<DailyUsage> Usage, IReadOnlyList<EvalPoint> Evals) Make(int index)
     {
-        var random = new Random(unchecked(_seed * 1_000_003 + index));
+        var random = Random(index);
+        var workload = Workload(index, random);
         var template = _templates[index % _templates.Count];
-        // Zipf-like: squaring a uniform draw puts most workloads in the first teams.
-        var team = (int)(Math.Pow(random.NextDouble(), 2) * TeamCount);
-        var department = Departments[team % Departments.Length];
-        var task = Tasks[random.Next(Tasks.Length)];
-        var id = $"wl-{index:D6}";
-        var workload = template with
-        {
-            Id = id,
-            Name = $"{department} {task} #{index}",
-            Team = $"team-{team:D3}",
-            CostCenter = $"CC-{1000 + team % 40 * 10} {department}",
-            Usage = new UsageSpec { Match = [new UsageMatch { Dimension = "project_id", Value = id }] },
-        };
+        var id = workload.Id;
 
         // Calls a day from about 30 to 300,000 (log-uniform), tokens per call from the template's kind of work.
         var callsPerDay = Math.Exp(3.4 + random.NextDouble() * 9.2);
@@ -98,5 +87,29 @@ public sealed class SyntheticCompany
         }
 
         return (workload, usage, evals);
+    }
+
+    /// <summary>Workload <paramref name="index"/>'s catalogue entry alone, as <see cref="Make"/> makes it.</summary>
+    public Workload Workload(int index) => Workload(index, Random(index));
+
+    private Random Random(int index) => new(unchecked(_seed * 1_000_003 + index));
+
+    /// <summary>The catalogue entry, from the first draws of the workload's own random sequence.</summary>
+    private Workload Workload(int index, Random random)
+    {
+        var template = _templates[index % _templates.Count];
+        // Zipf-like: squaring a uniform draw puts most workloads in the first teams.
+        var team = (int)(Math.Pow(random.NextDouble(), 2) * TeamCount);
+        var department = Departments[team % Departments.Length];
+        var task = Tasks[random.Next(Tasks.Length)];
+        var id = $"wl-{index:D6}";
+        return template with
+        {
+            Id = id,
+            Name = $"{department} {task} #{index}",
+            Team = $"team-{team:D3}",
+            CostCenter = $"CC-{1000 + team % 40 * 10} {department}",
+            Usage = new UsageSpec { Match = [new UsageMatch { Dimension = "project_id", Value = id }] },
+        };
     }
 }

@@ -51,7 +51,7 @@ internal static class DayCells
         }
     }
 
-    public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    public static string Number(decimal? value) => TableColumns.FromDecimal(value) ?? "";
 
     public static decimal? ReadNumber(string text) =>
         text.Length == 0 ? null : decimal.Parse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);

@@ -35,6 +35,7 @@ public class CompanyBenchmarkTests(AzuriteFixture azurite)
         Assert.Equal(Json(company.Make(1_234).Workload), Json(again.Make(1_234).Workload));
         Assert.Equal(company.Make(1_234).Usage, again.Make(1_234).Usage);
         Assert.NotEqual(company.Make(1_234).Usage.Sum(u => u.Calls), other.Make(1_234).Usage.Sum(u => u.Calls));
+        Assert.Equal(Json(company.Make(42).Workload), Json(company.Workload(42)));
         Assert.Equal(28, company.Make(5).Usage.Count);
         Assert.Equal(new DateOnly(2026, 10, 26), company.Make(5).Usage[0].Day);
         Assert.Equal(new DateOnly(2026, 11, 22), company.Make(5).Usage[^1].Day);
