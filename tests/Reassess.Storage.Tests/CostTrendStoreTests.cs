@@ -56,6 +56,23 @@ public sealed class CostTrendStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_week_range_is_read_cost_centre_by_cost_centre_including_ones_between_without_rows_in_range()
+    {
+        var store = new CostTrendStore(await azurite.NewAccountAsync());
+        // "CC-2" has a row only in an earlier week: the partitions after it must still be found.
+        await store.ReplaceWeekAsync(W10, [Point(W10, "old", "CC-2")]);
+        string[] centres = ["CC-1", "CC-3", "", "CC-4 / Ops", "CC-5"];
+        await store.ReplaceWeekAsync(W10.Next, centres.Select((c, i) => Point(W10.Next, $"w{i}", c)).ToList());
+
+        var week = await store.ListAsync(W10.Next, W10.Next);
+        var both = await store.ListAsync(W10, W10.Next);
+
+        Assert.Equal(["w0", "w1", "w2", "w3", "w4"], week.Select(p => p.WorkloadId).Order(StringComparer.Ordinal));
+        Assert.Equal(6, both.Count);
+        Assert.Equal("old", Assert.Single(both, p => p.Week == W10.ToString()).WorkloadId);
+    }
+
+    [Fact]
     public async Task Replacing_a_week_rewrites_it_and_drops_rows_of_workloads_no_longer_there_unless_kept()
     {
         var store = new CostTrendStore(await azurite.NewAccountAsync());

@@ -10,8 +10,9 @@ namespace Reassess.Pipeline.Bench;
 
 /// <summary>
 /// <c>reassess bench</c>'s measurements on one storage account: loading a synthetic company, the weekly run over it
-/// (reassess, then publish the report) and, for comparison, the table service's raw batch-upsert rate for as many rows
-/// of the same size, written the same way (16 partitions, the same writer) with nothing else to do.
+/// (reassess, then publish the report) and, for comparison, the table service's raw batch-upsert rate for as many rows,
+/// written the same way (16 partitions, the same writer) with nothing else to do: copies of the run's own rows, and
+/// rows of the same size in one column.
 /// </summary>
 public sealed class CompanyBenchmark(PipelineContext context)
 {
@@ -52,40 +53,86 @@ public sealed class CompanyBenchmark(PipelineContext context)
         var all = new PhaseFigures("reassess + report", timer.Elapsed, meter.Entities, meter.Bytes, reassess.Workloads)
         {
             ReportBytes = files.Sum(f => (long)f.Content.Length),
+            RowsByTable = meter.ByTable,
         };
         return [reassess, all];
     }
 
     /// <summary>
-    /// Upserts <paramref name="entities"/> rows of <paramref name="averageBytes"/> each into a scratch table, spread over
-    /// the same 16 partitions, through the same writer; the table is dropped afterwards.
+    /// Upserts <paramref name="entities"/> rows of <paramref name="averageBytes"/> each, in one column, into a scratch
+    /// table, spread over the same 16 partitions, through the same writer; the table is dropped afterwards.
     /// </summary>
-    public async Task<PhaseFigures> RawBatchAsync(long entities, long averageBytes, CancellationToken cancellationToken = default)
+    public Task<PhaseFigures> RawBatchAsync(long entities, long averageBytes, CancellationToken cancellationToken = default)
     {
-        var table = context.Account.Table("BenchRawUpsert");
+        // Sized by the writer's own estimate (keys included), so raw rows weigh what the run's rows weighed.
+        TableEntity Row(long i, string payload) => new(Shard(i), Key(0, i)) { ["Payload"] = payload };
+        var payload = new string('x', (int)Math.Max(0, (averageBytes - TableBatchWriter.EstimatedBytes(Row(0, ""))) / 2));
+        return RawAsync("raw batch upsert, one column", Enumerable.Range(0, 1).Select(_ => (entities, (Func<long, TableEntity>)(i => Row(i, payload)))), cancellationToken);
+    }
+
+    /// <summary>
+    /// Upserts as many rows as the weekly run wrote to each table (<paramref name="rowsByTable"/>), copies of that table's
+    /// own rows (same columns and values, new keys over the same 16 partitions), into a scratch table through the same
+    /// writer, with nothing else going on: the rate the store takes exactly this kind of row at. Dropped afterwards.
+    /// </summary>
+    public async Task<PhaseFigures> RawSameRowsAsync(IReadOnlyDictionary<string, long> rowsByTable, CancellationToken cancellationToken = default)
+    {
+        var sources = new List<(long, Func<long, TableEntity>)>();
+        var tableIndex = 0;
+        foreach (var (name, count) in rowsByTable.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var samples = new List<IReadOnlyList<KeyValuePair<string, object>>>();
+            await foreach (var row in context.Account.Tables.GetTableClient(name).QueryAsync<TableEntity>(maxPerPage: SampleRows, cancellationToken: cancellationToken))
+            {
+                samples.Add(row.Where(c => c.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).ToList());
+                if (samples.Count == SampleRows) break;
+            }
+
+            if (samples.Count == 0) continue;
+            var index = tableIndex++;
+            sources.Add((count, i =>
+            {
+                var row = new TableEntity(Shard(i), Key(index, i));
+                foreach (var (column, value) in samples[(int)(i % samples.Count)]) row[column] = value;
+                return row;
+            }));
+        }
+
+        return await RawAsync("raw batch upsert, run's rows", sources, cancellationToken);
+    }
+
+    private const int SampleRows = 100;
+
+    private static string Shard(long i) => StorageKeys.ShardName((int)(i % StorageKeys.Shards));
+
+    private static string Key(int source, long i) => source.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<PhaseFigures> RawAsync(string phase, IEnumerable<(long Count, Func<long, TableEntity> Row)> sources, CancellationToken cancellationToken)
+    {
+        var table = context.Account.Table(RawTable);
         await table.CreateIfNotExistsAsync(cancellationToken);
         try
         {
-            // Sized by the writer's own estimate (keys included), so raw rows weigh what the run's rows weighed.
-            TableEntity Row(long i, string payload) => new(
-                StorageKeys.ShardName((int)(i % StorageKeys.Shards)), i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)) { ["Payload"] = payload };
-            var payload = new string('x', (int)Math.Max(0, (averageBytes - TableBatchWriter.EstimatedBytes(Row(0, ""))) / 2));
             using var meter = new WriteMeter(context.Account.Settings.NamePrefix);
             var timer = Stopwatch.StartNew();
             var writer = new TableBatchWriter();
-            for (long start = 0; start < entities; start += Chunk * 4)
-            {
-                var count = (int)Math.Min(Chunk * 4, entities - start);
-                await writer.UpsertAsync(table, Enumerable.Range(0, count).Select(i => Row(start + i, payload)), cancellationToken);
-            }
+            foreach (var (count, row) in sources)
+                for (long start = 0; start < count; start += Chunk * 4)
+                {
+                    var from = start;
+                    await writer.UpsertAsync(table, Enumerable.Range(0, (int)Math.Min(Chunk * 4, count - start)).Select(i => row(from + i)), cancellationToken);
+                }
 
-            return new PhaseFigures("raw batch upsert", timer.Elapsed, meter.Entities, meter.Bytes);
+            return new PhaseFigures(phase, timer.Elapsed, meter.Entities, meter.Bytes);
         }
         finally
         {
             await table.DeleteAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>The scratch table of the raw phases (prefixed like the account's other tables).</summary>
+    public const string RawTable = "BenchRawUpsert";
 
     /// <summary>
     /// Sums what <see cref="TableBatchWriter"/> reports on its meter while it is alive, for tables of this account's
@@ -94,6 +141,7 @@ public sealed class CompanyBenchmark(PipelineContext context)
     private sealed class WriteMeter : IDisposable
     {
         private readonly MeterListener _listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _byTable = new(StringComparer.Ordinal);
         private long _entities;
         private long _bytes;
 
@@ -105,16 +153,24 @@ public sealed class CompanyBenchmark(PipelineContext context)
             };
             _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
             {
+                var table = "";
                 foreach (var tag in tags)
-                    if (tag.Key == "table" && !(tag.Value as string ?? "").StartsWith(tablePrefix, StringComparison.Ordinal)) return;
-                if (instrument.Name.EndsWith("entities_written", StringComparison.Ordinal)) Interlocked.Add(ref _entities, value);
-                else Interlocked.Add(ref _bytes, value);
+                    if (tag.Key == "table") table = tag.Value as string ?? "";
+                if (!table.StartsWith(tablePrefix, StringComparison.Ordinal)) return;
+                if (!instrument.Name.EndsWith("entities_written", StringComparison.Ordinal)) Interlocked.Add(ref _bytes, value);
+                else
+                {
+                    Interlocked.Add(ref _entities, value);
+                    _byTable.AddOrUpdate(table, value, (_, n) => n + value);
+                }
             });
             _listener.Start();
         }
 
         public long Entities => Interlocked.Read(ref _entities);
         public long Bytes => Interlocked.Read(ref _bytes);
+
+        public IReadOnlyDictionary<string, long> ByTable => new Dictionary<string, long>(_byTable, StringComparer.Ordinal);
 
         public void Dispose() => _listener.Dispose();
     }
@@ -124,6 +180,9 @@ public sealed class CompanyBenchmark(PipelineContext context)
 public sealed record PhaseFigures(string Phase, TimeSpan Elapsed, long EntitiesWritten, long BytesWritten, int Workloads = 0)
 {
     public long ReportBytes { get; init; }
+
+    /// <summary>Rows written per table (full table names).</summary>
+    public IReadOnlyDictionary<string, long> RowsByTable { get; init; } = new Dictionary<string, long>();
     public double EntitiesPerSecond => EntitiesWritten / Math.Max(Elapsed.TotalSeconds, 1e-6);
     public double WorkloadsPerSecond => Workloads / Math.Max(Elapsed.TotalSeconds, 1e-6);
     public long AverageEntityBytes => EntitiesWritten == 0 ? 0 : BytesWritten / EntitiesWritten;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Reassess.Core.Decisions;
 using Reassess.Core.Time;
@@ -57,7 +58,7 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
     public async Task DeleteOthersAsync(IsoWeek week, IReadOnlySet<(string Partition, string Row)> written, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default)
     {
         var stale = new List<TableEntity>();
-        await foreach (var row in QueryWeeksAsync(week, week, ["PartitionKey", "RowKey", "WorkloadId"], cancellationToken).ConfigureAwait(false))
+        await foreach (var row in QueryWeeksByPartitionAsync(week, week, ["PartitionKey", "RowKey", "WorkloadId"], cancellationToken).ConfigureAwait(false))
         {
             if (written.Contains((row.PartitionKey, row.RowKey))) continue;
             if (keep is not null && keep.Contains(row.GetString("WorkloadId") ?? "")) continue;
@@ -82,7 +83,7 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
     public async Task<IReadOnlyList<CostTrendPoint>> ListAsync(IsoWeek from, IsoWeek to, CancellationToken cancellationToken = default)
     {
         var points = new List<CostTrendPoint>();
-        await foreach (var row in QueryWeeksAsync(from, to, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in QueryWeeksByPartitionAsync(from, to, null, cancellationToken).ConfigureAwait(false))
             points.Add(FromEntity(row));
         return points
             .OrderBy(p => p.Week, StringComparer.Ordinal)
@@ -110,6 +111,33 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
         // Week labels sort by time, so a week range is a row-key range in every partition.
         var filter = TableClient.CreateQueryFilter($"RowKey ge {from + Separator.ToString()} and RowKey lt {to + AfterSeparator.ToString()}");
         return _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: select, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The weeks' rows one cost centre at a time: a partition-scoped query per cost centre, each found by asking for
+    /// the first row past the last one. A query across partitions costs the service (and Azurite, which sorts every
+    /// match for each page) far more than one per partition; a company has tens of cost centres, not thousands.
+    /// </summary>
+    private async IAsyncEnumerable<TableEntity> QueryWeeksByPartitionAsync(
+        IsoWeek from, IsoWeek to, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var partition = await NextPartitionAsync(null, cancellationToken).ConfigureAwait(false);
+        while (partition is not null)
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {from + Separator.ToString()} and RowKey lt {to + AfterSeparator.ToString()}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+                yield return row;
+            partition = await NextPartitionAsync(partition, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string?> NextPartitionAsync(string? after, CancellationToken cancellationToken)
+    {
+        var filter = after is null ? null : TableClient.CreateQueryFilter($"PartitionKey gt {after}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            return row.PartitionKey;
+        return null;
     }
 
     /// <summary>The row's keys: a run that writes a week in parts keeps these instead of the points.</summary>

@@ -59,7 +59,7 @@ public class CompanyBenchmarkTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Benchmark_phases_write_what_they_say_and_raw_writes_as_many_rows_of_the_same_size()
+    public async Task Benchmark_phases_write_what_they_say_and_raw_writes_as_many_rows_of_the_runs_own_kind_and_of_the_same_size()
     {
         var account = await azurite.NewAccountAsync();
         using var workspace = new SampleWorkspace(account);
@@ -68,6 +68,7 @@ public class CompanyBenchmarkTests(AzuriteFixture azurite)
 
         var generated = await bench.GenerateAsync(company);
         var weekly = await bench.WeeklyAsync(Week);
+        var sameRows = await bench.RawSameRowsAsync(weekly[^1].RowsByTable);
         var raw = await bench.RawBatchAsync(weekly[^1].EntitiesWritten, weekly[^1].AverageEntityBytes);
 
         var stored = await workspace.Context.Assessments.ListWeekAsync(Week.ToString());
@@ -77,10 +78,16 @@ public class CompanyBenchmarkTests(AzuriteFixture azurite)
         Assert.Equal(3L * stored.Count + 1, weekly[0].EntitiesWritten);
         Assert.True(generated.EntitiesWritten >= 300 + 2 * 300, $"{generated.EntitiesWritten} rows generated");
         Assert.Equal(weekly[^1].EntitiesWritten, raw.EntitiesWritten);
+        Assert.Equal(weekly[^1].EntitiesWritten, weekly[^1].RowsByTable.Values.Sum());
+        Assert.Equal(2L * stored.Count, weekly[^1].RowsByTable[account.Settings.TableName(account.Settings.AssessmentsTable)]);
+        Assert.Equal(stored.Count, weekly[^1].RowsByTable[account.Settings.TableName(account.Settings.CostTrendsTable)]);
+        // Copies of the run's rows: as many, and as heavy (same columns and values; keys differ by a few characters).
+        Assert.Equal(weekly[^1].EntitiesWritten, sameRows.EntitiesWritten);
+        Assert.InRange(sameRows.AverageEntityBytes, weekly[^1].AverageEntityBytes * 0.95, weekly[^1].AverageEntityBytes * 1.05);
         Assert.InRange(raw.AverageEntityBytes, weekly[^1].AverageEntityBytes - 2, weekly[^1].AverageEntityBytes + 2);
         Assert.True(weekly[^1].ReportBytes > 0);
         var dropped = await Assert.ThrowsAsync<Azure.RequestFailedException>(async () =>
-            await account.Table("BenchRawUpsert").QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync());
+            await account.Table(CompanyBenchmark.RawTable).QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync());
         Assert.Equal(404, dropped.Status);
     }
 }
