@@ -67,7 +67,7 @@ public sealed class CompanyBenchmark(PipelineContext context)
         // Sized by the writer's own estimate (keys included), so raw rows weigh what the run's rows weighed.
         TableEntity Row(long i, string payload) => new(Shard(i), Key(0, i)) { ["Payload"] = payload };
         var payload = new string('x', (int)Math.Max(0, (averageBytes - TableBatchWriter.EstimatedBytes(Row(0, ""))) / 2));
-        return RawAsync("raw batch upsert, one column", Enumerable.Range(0, 1).Select(_ => (entities, (Func<long, TableEntity>)(i => Row(i, payload)))), cancellationToken);
+        return RawAsync("raw batch upsert, one column", [(entities, i => Row(i, payload))], cancellationToken);
     }
 
     /// <summary>

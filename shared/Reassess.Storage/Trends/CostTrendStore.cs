@@ -74,7 +74,7 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
     /// </summary>
     public async Task<bool> WeekHasRowsAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
-        await foreach (var _ in QueryWeeksAsync(week, week, ["RowKey"], cancellationToken, pageSize: 1).ConfigureAwait(false))
+        await foreach (var _ in _table.QueryAsync<TableEntity>(WeekRange(week, week), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             return true;
         return false;
     }
@@ -106,13 +106,6 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
         return latest;
     }
 
-    private IAsyncEnumerable<TableEntity> QueryWeeksAsync(IsoWeek from, IsoWeek to, IEnumerable<string>? select, CancellationToken cancellationToken, int? pageSize = null)
-    {
-        // Week labels sort by time, so a week range is a row-key range in every partition.
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {from + Separator.ToString()} and RowKey lt {to + AfterSeparator.ToString()}");
-        return _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: select, cancellationToken: cancellationToken);
-    }
-
     /// <summary>
     /// The weeks' rows one cost centre at a time: a partition-scoped query per cost centre, each found by asking for
     /// the first row past the last one. A query across partitions costs the service (and Azurite, which sorts every
@@ -124,13 +117,16 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
         var partition = await NextPartitionAsync(null, cancellationToken).ConfigureAwait(false);
         while (partition is not null)
         {
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {from + Separator.ToString()} and RowKey lt {to + AfterSeparator.ToString()}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and " + WeekRange(from, to);
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
                 yield return row;
             partition = await NextPartitionAsync(partition, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Week labels sort by time, so a week range is a row-key range in every partition.</summary>
+    private static string WeekRange(IsoWeek from, IsoWeek to) =>
+        TableClient.CreateQueryFilter($"RowKey ge {from + Separator.ToString()} and RowKey lt {to + AfterSeparator.ToString()}");
 
     private async Task<string?> NextPartitionAsync(string? after, CancellationToken cancellationToken)
     {
