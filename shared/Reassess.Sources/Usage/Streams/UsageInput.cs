@@ -1,8 +1,9 @@
-using System.IO.Compression;
-
 namespace Reassess.Sources.Usage.Streams;
 
-/// <summary>Opens an export as text whether it is plain or gzip-compressed (told apart by gzip's magic bytes, not by a file name).</summary>
+/// <summary>
+/// Opens an export as text whether it is plain or gzip-compressed (told apart by gzip's magic bytes, not by a file
+/// name). Damaged or cut-short gzip throws <see cref="InvalidDataException"/> as it is read.
+/// </summary>
 public static class UsageInput
 {
     private const byte GzipFirst = 0x1F;
@@ -22,7 +23,7 @@ public static class UsageInput
 
         var replayed = new PrefixedStream(head[..read], content);
         return read == 2 && head[0] == GzipFirst && head[1] == GzipSecond
-            ? new GZipStream(replayed, CompressionMode.Decompress)
+            ? new WholeGzipStream(replayed)
             : replayed;
     }
 }

@@ -1,3 +1,4 @@
+using Reassess.Core.Ingestion;
 using Reassess.Sources.Usage;
 using Reassess.Sources.Usage.Focus;
 
@@ -117,6 +118,22 @@ public sealed class FocusCostTests
         Assert.Equal(2, gzipped.Records.Count);
         Assert.Equal(plain.Records.Select(r => (r.Day, r.Model, r.UncachedInputTokens, r.OutputTokens, r.Cost)),
             gzipped.Records.Select(r => (r.Day, r.Model, r.UncachedInputTokens, r.OutputTokens, r.Cost)));
+    }
+
+    [Fact]
+    public async Task A_gzip_export_cut_short_is_refused_and_nothing_from_it_is_used()
+    {
+        var file = FocusFile.Microsoft12();
+        for (var day = 1; day <= 28; day++)
+            for (var meter = 0; meter < 20; meter++)
+                file.Usage($"2026-11-{day:D2}T00:00:00Z", "gpt 4.1 Inp glbl Tokens", $"{meter + 1}", "1000", "0.02", Triage);
+        var gzip = file.Gzipped();
+
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => _reader.ReadAsync(new MemoryStream(gzip, 0, gzip.Length * 2 / 3), "export.csv.gz", Read.Now));
+
+        Assert.StartsWith("export.csv.gz, after line ", error.Problem.ToString());
+        Assert.Contains("the gzip-compressed data is damaged (it ends before its gzip trailer", error.Problem.ToString());
+        Assert.EndsWith("nothing from this file was used: download or export it again", error.Problem.ToString());
     }
 
     [Fact]
