@@ -1,15 +1,21 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Reassess.Api;
-using Reassess.Api.Hosting;
-using Reassess.Storage.Configuration;
+using Reassess.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddReassess(
-    builder.Configuration,
-    StorageSettings.FromConfiguration(builder.Configuration),
-    AppContext.BaseDirectory,
-    // The Functions host checks function keys itself (AuthorizationLevel.Function); the API's own key check is for the self-host.
-    ApiSettings.FromConfiguration(builder.Configuration));
+Program.ConfigureServices(builder.Services, builder.Configuration);
 builder.Build().Run();
+
+/// <summary>The worker's entry point; its services are composed in one method so tests build the same container.</summary>
+public partial class Program
+{
+    /// <summary>
+    /// The same composition root as the self-host (<see cref="ReassessServices.AddReassess"/>). The Functions host checks
+    /// function keys itself (AuthorizationLevel.Function), so the API's own key list stays empty here.
+    /// </summary>
+    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddReassess(configuration, AppContext.BaseDirectory);
+}

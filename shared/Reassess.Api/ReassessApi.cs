@@ -13,12 +13,14 @@ using Reassess.Pipeline.Catalog;
 
 namespace Reassess.Api;
 
-/// <summary>The HTTP API's services and routes. The host registers <see cref="Pipeline.PipelineContext"/>, <see cref="Pipeline.IJobGate"/> and a TimeProvider.</summary>
+/// <summary>
+/// The HTTP API's services and routes. The host registers <see cref="ApiSettings"/>, <see cref="Pipeline.PipelineContext"/>,
+/// <see cref="Pipeline.IJobGate"/>, the jobs and a TimeProvider.
+/// </summary>
 public static class ReassessApi
 {
-    public static IServiceCollection AddReassessApi(this IServiceCollection services, ApiSettings settings)
+    public static IServiceCollection AddReassessApi(this IServiceCollection services)
     {
-        services.AddSingleton(settings);
         services.AddSingleton<FunctionKeyFilter>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<WhatIfHandler>();

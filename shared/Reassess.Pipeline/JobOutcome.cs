@@ -1,15 +1,16 @@
 using Reassess.Core.Ingestion;
+using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Runs;
 
 namespace Reassess.Pipeline;
 
 /// <summary>What one job did for one period: counts worth logging, and every input it skipped or rejected with why.</summary>
-public sealed class JobOutcome(string job, string period, DateTimeOffset startedAt)
+public sealed class JobOutcome(JobName job, string period, DateTimeOffset startedAt)
 {
     private readonly SortedDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<InputProblem> _problems = [];
 
-    public string Job { get; } = job;
+    public JobName Job { get; } = job;
     public string Period { get; } = period;
     public DateTimeOffset StartedAt { get; } = startedAt;
     public IReadOnlyDictionary<string, long> Counts => _counts;
@@ -32,13 +33,13 @@ public sealed class JobOutcome(string job, string period, DateTimeOffset started
 
     public RunRecord ToRunRecord(DateTimeOffset finishedAt) => new()
     {
-        Job = Job,
+        Job = Job.ToString(),
         Period = Period,
         StartedAt = StartedAt,
         FinishedAt = finishedAt,
         Status = Failed ? RunStatus.Failed : _problems.Count > 0 ? RunStatus.PartiallySucceeded : RunStatus.Succeeded,
         Counts = new Dictionary<string, long>(_counts),
-        Problems = _problems.Select(p => p.ToString()).ToList(),
+        Problems = [.. _problems],
     };
 
     public string Summary() => string.Join(", ", _counts.Select(c => $"{c.Value:N0} {c.Key}"))

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Reassess.Pipeline.Prices;
+using Reassess.Pipeline.Usage;
 using Reassess.Storage.Assessments;
 using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
@@ -10,11 +12,17 @@ using Reassess.Storage.Workloads;
 
 namespace Reassess.Pipeline;
 
-/// <summary>What every job is handed: the stores over one storage account, where sources are, the clock and a logger.</summary>
-public sealed class PipelineContext(StorageAccount account, PipelineSettings settings, TimeProvider clock, ILogger logger)
+/// <summary>
+/// What every job is handed: the stores over one storage account, where sources are and how to reach them (HTTP
+/// clients, keys, credentials), the clock and a logger. The hosts make one in their service container.
+/// </summary>
+public sealed class PipelineContext(
+    StorageAccount account, PipelineSettings settings, PriceRefreshOptions priceRefresh, UsageIngestOptions usageIngest, TimeProvider clock, ILogger logger)
 {
     public StorageAccount Account { get; } = account;
     public PipelineSettings Settings { get; } = settings;
+    public PriceRefreshOptions PriceRefresh { get; } = priceRefresh;
+    public UsageIngestOptions UsageIngest { get; } = usageIngest;
     public TimeProvider Clock { get; } = clock;
     public ILogger Logger { get; } = logger;
 

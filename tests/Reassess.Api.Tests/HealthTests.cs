@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Reassess.Api.Health;
 using Reassess.Pipeline;
 using Reassess.Storage.Configuration;
+using Reassess.Testing;
 
 namespace Reassess.Api.Tests;
 
@@ -30,7 +31,7 @@ public class HealthTests
             ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
                                $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
         });
-        var handler = new HealthHandler(new PipelineContext(account, new PipelineSettings(), TimeProvider.System, NullLogger.Instance));
+        var handler = new HealthHandler(TestPipeline.Context(account, new PipelineSettings()));
 
         var timer = Stopwatch.StartNew();
         var result = await handler.HandleAsync(CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Reassess.Api.Hosting;
 using Reassess.Core.Time;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
@@ -62,9 +61,9 @@ public sealed class ReassessAndReportRouteTests(AzuriteFixture azurite)
         var client = app.KeyedClient();
         await client.PutAsync("/api/workloads/ticket-triage", Http.Json(Seed.WorkloadJson().ToJsonString()));
         await Seed.PricesAndUsageAsync(app.Context);
-        var jobs = app.Services.GetRequiredService<ReassessJobs>();
+        var jobs = app.Services.GetRequiredService<TimerJobs>();
 
-        var timer = jobs.RunAsync("ReassessWorkloads", isPastDue: false, CancellationToken.None);
+        var timer = jobs.RunAsync(JobName.ReassessWorkloads, isPastDue: false, scheduledFor: null, CancellationToken.None);
         var http = client.PostAsync("/api/reassess", Http.Json("{}"));
         await Task.WhenAll(timer, http);
 
@@ -84,8 +83,8 @@ public sealed class ReassessAndReportRouteTests(AzuriteFixture azurite)
         await client.PutAsync("/api/workloads/ticket-triage", Http.Json(Seed.WorkloadJson().ToJsonString()));
         await Seed.PricesAndUsageAsync(app.Context);
         var week = IsoWeek.Of(DateTimeOffset.UtcNow);
-        await ReassessWorkloads.RunAsync(app.Context, week);
-        var (_, files) = await PublishWeeklyReport.RunAsync(app.Context, week, []);
+        await new ReassessWorkloads(app.Context).RunAsync(week);
+        var (_, files) = await new PublishWeeklyReport(app.Context).RunAsync(week);
 
         var latest = await client.GetAsync("/api/reports/latest");
         var html = await client.GetAsync($"/api/reports/{week}?format=html");

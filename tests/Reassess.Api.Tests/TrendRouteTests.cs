@@ -26,7 +26,7 @@ public sealed class TrendRouteTests(AzuriteFixture azurite)
     {
         // One server and one weekly run for every query: each server start is a few seconds of the suite.
         using var app = ReassessApiFactory.StartOnKestrel(azurite);
-        await WeeklyRun.RunAsync(app.Context, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), weeks: 3);
+        await new WeeklyRun(app.Context).RunAsync(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), weeks: 3);
 
         foreach (var (by, from, to, format) in Queries)
         {

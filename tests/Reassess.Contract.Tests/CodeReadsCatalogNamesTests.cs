@@ -3,15 +3,17 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reassess.Api;
-using Reassess.Api.Hosting;
 using Reassess.Contract.Tests.Support;
 using Reassess.Host.Serve;
+using Reassess.Hosting;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Catalog;
 using Reassess.Pipeline.Scheduling;
 using Reassess.Pipeline.Usage;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
+using Reassess.Testing;
+using Reassess.Testing.Http;
 
 namespace Reassess.Contract.Tests;
 
@@ -23,12 +25,7 @@ namespace Reassess.Contract.Tests;
 public class CodeReadsCatalogNamesTests
 {
     /// <summary>How to see that the code read a setting: set it to <see cref="Sample"/> and read the effect back.</summary>
-    public sealed record Probe(string Setting, string Sample, Func<IConfiguration, string?> Read, bool FromEnvironment = false);
-
-    private static readonly string[] AdminKeyVariables =
-        [SettingsCatalog.OpenAiAdminKey.Name, SettingsCatalog.AnthropicAdminKey.Name, SettingsCatalog.OpenAiAdminKeyFallback.Name, SettingsCatalog.AnthropicAdminKeyFallback.Name];
-
-    private static readonly Lock EnvironmentLock = new();
+    public sealed record Probe(string Setting, string Sample, Func<IConfiguration, string?> Read);
 
     public static IReadOnlyList<Probe> Probes { get; } = BuildProbes();
 
@@ -66,7 +63,8 @@ public class CodeReadsCatalogNamesTests
         var constants = typeof(StorageSettings.Keys).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.Name != nameof(StorageSettings.Keys.Section))
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Concat([WebJobsHosts.HostIdSetting, ApiSettings.FunctionKeysSetting])
+            .Concat([WebJobsHosts.HostIdSetting, ApiSettings.FunctionKeysSetting, UsageIngestOptions.OpenAiAdminKeySetting, UsageIngestOptions.AnthropicAdminKeySetting,
+                UsageIngestOptions.OpenAiAdminKeyShellName, UsageIngestOptions.AnthropicAdminKeyShellName])
             .Concat(FunctionCatalog.Timers.Select(t => t.ScheduleSetting));
 
         Assert.All(constants, name => Assert.NotNull(SettingsCatalog.Find(name)));
@@ -104,28 +102,11 @@ public class CodeReadsCatalogNamesTests
 
     private static string? Run(Probe probe, Dictionary<string, string> values)
     {
-        if (!probe.FromEnvironment)
-        {
-            // As the environment-variable provider reads app settings: "Reassess__WindowDays" is "Reassess:WindowDays".
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)))
-                .Build();
-            return probe.Read(configuration);
-        }
-
-        lock (EnvironmentLock)
-        {
-            var saved = AdminKeyVariables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-            try
-            {
-                foreach (var variable in AdminKeyVariables) Environment.SetEnvironmentVariable(variable, values.GetValueOrDefault(variable));
-                return probe.Read(new ConfigurationBuilder().Build());
-            }
-            finally
-            {
-                foreach (var (variable, value) in saved) Environment.SetEnvironmentVariable(variable, value);
-            }
-        }
+        // As the environment-variable provider reads app settings: "Reassess__WindowDays" is "Reassess:WindowDays".
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)))
+            .Build();
+        return probe.Read(configuration);
     }
 
     private static List<Probe> BuildProbes()
@@ -135,6 +116,7 @@ public class CodeReadsCatalogNamesTests
         static ApiSettings Api(IConfiguration c) => ApiSettings.FromConfiguration(c);
         static string Sources(IEnumerable<SourceSpec> specs) => string.Join(";", specs.Select(s => $"{s.Format}={s.Path}"));
         static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        static UsageIngestOptions Usage(IConfiguration c) => UsageIngestOptions.FromConfiguration(c, SharedHandlerClients.Shared, TestPipeline.NoAzureCredential);
 
         var probes = new List<Probe>
         {
@@ -143,16 +125,16 @@ public class CodeReadsCatalogNamesTests
             new(StorageSettings.Keys.TableServiceUri, "https://probe.table.core.windows.net/", c => Storage(c).TableServiceUri?.ToString()),
             new(StorageSettings.Keys.Credential, "managedidentity", c => Storage(c).Credential),
             new(StorageSettings.Keys.ClientId, "11111111-2222-3333-4444-555555555555", c => Storage(c).ClientId),
-            new(WebJobsHosts.HostIdSetting, "func-reassess-probe", ReassessServices.HostId),
+            new(WebJobsHosts.HostIdSetting, "func-reassess-probe", PipelineServices.HostId),
             new(SettingsCatalog.WorkloadsPath.Name, "probe/workloads.json", c => Pipeline(c).WorkloadsPath),
             new(SettingsCatalog.PriceSources.Name, "litellm=https://example.test/prices.json;overrides=o.csv", c => Sources(Pipeline(c).PriceSources)),
             new(SettingsCatalog.PriceAliases.Name, "probe/aliases.csv", c => Pipeline(c).PriceAliasesPath),
             new(SettingsCatalog.UsageSources.Name, "openai=https://api.openai.com", c => Sources(Pipeline(c).UsageSources)),
             new(SettingsCatalog.WindowDays.Name, "7", c => Text(Pipeline(c).WindowDays)),
-            new(SettingsCatalog.OpenAiAdminKey.Name, "probe-openai", _ => UsageIngestOptions.FromEnvironment().OpenAiAdminKey, FromEnvironment: true),
-            new(SettingsCatalog.OpenAiAdminKeyFallback.Name, "probe-openai-fallback", _ => UsageIngestOptions.FromEnvironment().OpenAiAdminKey, FromEnvironment: true),
-            new(SettingsCatalog.AnthropicAdminKey.Name, "probe-anthropic", _ => UsageIngestOptions.FromEnvironment().AnthropicAdminKey, FromEnvironment: true),
-            new(SettingsCatalog.AnthropicAdminKeyFallback.Name, "probe-anthropic-fallback", _ => UsageIngestOptions.FromEnvironment().AnthropicAdminKey, FromEnvironment: true),
+            new(SettingsCatalog.OpenAiAdminKey.Name, "probe-openai", c => Usage(c).OpenAiAdminKey),
+            new(SettingsCatalog.OpenAiAdminKeyFallback.Name, "probe-openai-fallback", c => Usage(c).OpenAiAdminKey),
+            new(SettingsCatalog.AnthropicAdminKey.Name, "probe-anthropic", c => Usage(c).AnthropicAdminKey),
+            new(SettingsCatalog.AnthropicAdminKeyFallback.Name, "probe-anthropic-fallback", c => Usage(c).AnthropicAdminKey),
             new(ApiSettings.FunctionKeysSetting, "probe-function-key-0123456789", c => string.Join(";", Api(c).FunctionKeys)),
             new(SettingsCatalog.MaxRequestBodyBytes.Name, "2048", c => Text(Api(c).MaxRequestBodyBytes)),
             new(SettingsCatalog.ReassessWaitSeconds.Name, "5", c => Text((int)Api(c).ReassessWait.TotalSeconds)),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Local;
+using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests;
 
@@ -17,7 +18,7 @@ public sealed class SampleWorkspace : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("reassess-samples-").FullName;
         CopyFolder(Path.Combine(RepositoryRoot.Find(), "samples"), Path.Combine(Root, "samples"));
-        Context = new PipelineContext(account, new PipelineSettings { ContentRoot = Root }, TimeProvider.System, NullLogger.Instance);
+        Context = TestPipeline.Context(account, new PipelineSettings { ContentRoot = Root });
     }
 
     public string Root { get; }
@@ -25,7 +26,7 @@ public sealed class SampleWorkspace : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
-    public Task<WeeklyRun.Result> RunAsync(int weeks = 1) => WeeklyRun.RunAsync(Context, AsOf, weeks);
+    public Task<WeeklyRun.Result> RunAsync(int weeks = 1) => new WeeklyRun(Context).RunAsync(AsOf, weeks);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 

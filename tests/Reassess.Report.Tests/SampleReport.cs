@@ -15,8 +15,8 @@ public static class SampleReport
     public static async Task<IReadOnlyList<ReportFile>> RenderAsync(AzuriteFixture azurite, int weeks = 10)
     {
         var account = await azurite.NewAccountAsync();
-        var context = new PipelineContext(account, new PipelineSettings { ContentRoot = RepositoryRoot.Find() }, TimeProvider.System, NullLogger.Instance);
-        var run = await WeeklyRun.RunAsync(context, AsOf, weeks);
+        var context = TestPipeline.Context(account, new PipelineSettings { ContentRoot = RepositoryRoot.Find() });
+        var run = await new WeeklyRun(context).RunAsync(AsOf, weeks);
         Assert.Empty(run.Problems);
         return run.Files;
     }

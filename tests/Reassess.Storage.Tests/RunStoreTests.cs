@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Reassess.Core.Ingestion;
 using Reassess.Storage.Runs;
 using Reassess.Testing;
 
@@ -9,7 +10,7 @@ public sealed class RunStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 6, 0, 0, TimeSpan.Zero);
 
-    private static RunRecord Run(string job, string period, RunStatus status, DateTimeOffset startedAt, params string[] problems) => new()
+    private static RunRecord Run(string job, string period, RunStatus status, DateTimeOffset startedAt, params InputProblem[] problems) => new()
     {
         Job = job,
         Period = period,
@@ -25,7 +26,7 @@ public sealed class RunStoreTests(AzuriteFixture azurite)
     {
         var account = await azurite.NewAccountAsync();
         var store = new RunStore(account);
-        await store.SaveAsync(Run("ReassessWorkloads", "2026-W10", RunStatus.PartiallySucceeded, Monday, "workload 'x': no baseline price"));
+        await store.SaveAsync(Run("ReassessWorkloads", "2026-W10", RunStatus.PartiallySucceeded, Monday, new InputProblem("workloads", "workload 'x'", "no baseline price")));
 
         await store.SaveAsync(Run("ReassessWorkloads", "2026-W10", RunStatus.Succeeded, Monday.AddHours(3)));
 
@@ -43,14 +44,33 @@ public sealed class RunStoreTests(AzuriteFixture azurite)
     public async Task Problems_and_counts_read_back_as_recorded()
     {
         var store = new RunStore(await azurite.NewAccountAsync());
-        var failed = Run("RefreshPrices", "2026-03-02", RunStatus.Failed, Monday, "litellm: HTTP 503", "azure-retail: page 3 malformed JSON");
+        var failed = Run("RefreshPrices", "2026-03-02", RunStatus.Failed, Monday,
+            new InputProblem("litellm.json", "", "HTTP 503"), new InputProblem("https://prices.azure.com/api/retail/prices", "page 3", "malformed JSON"));
 
         await store.SaveAsync(failed);
 
         var stored = await store.GetAsync("RefreshPrices", "2026-03-02");
-        Assert.Equal(["litellm: HTTP 503", "azure-retail: page 3 malformed JSON"], stored!.Problems);
+        Assert.Equal(
+            [new InputProblem("litellm.json", "", "HTTP 503"), new InputProblem("https://prices.azure.com/api/retail/prices", "page 3", "malformed JSON")],
+            stored!.Problems);
         Assert.Equal(new Dictionary<string, long> { ["workloadsAssessed"] = 12, ["flips"] = 1 }, stored.Counts);
         Assert.Equal(RunStatus.Failed, stored.Status);
+    }
+
+    [Fact]
+    public async Task A_run_recorded_before_problems_had_a_source_and_location_reads_each_line_as_a_message()
+    {
+        var account = await azurite.NewAccountAsync();
+        var row = new TableEntity("2026-03", "RefreshPrices|2026-03-02")
+        {
+            ["Job"] = "RefreshPrices", ["Period"] = "2026-03-02", ["StartedAt"] = Monday, ["FinishedAt"] = Monday, ["Status"] = "Failed",
+            ["Counts"] = "{}", ["Problems"] = "[\"litellm: HTTP 503\"]",
+        };
+        await account.Table(account.Settings.RunsTable).UpsertEntityAsync(row);
+
+        var stored = await new RunStore(account).GetAsync("RefreshPrices", "2026-03-02");
+
+        Assert.Equal([new InputProblem("", "", "litellm: HTTP 503")], stored!.Problems);
     }
 
     [Theory]
@@ -93,13 +113,13 @@ public sealed class RunStoreTests(AzuriteFixture azurite)
     public async Task A_run_with_very_many_problems_keeps_the_first_ones_and_says_how_many_more()
     {
         var store = new RunStore(await azurite.NewAccountAsync());
-        var problems = Enumerable.Range(1, 250).Select(i => $"row {i}: unknown model 'x-{i}'").ToArray();
+        var problems = Enumerable.Range(1, 250).Select(i => new InputProblem("usage.csv", $"line {i}", $"unknown model 'x-{i}'")).ToArray();
 
         await store.SaveAsync(Run("IngestUsage", "2026-03-02T05", RunStatus.PartiallySucceeded, Monday, problems));
 
         var stored = (await store.GetAsync("IngestUsage", "2026-03-02T05"))!.Problems;
         Assert.Equal(RunStore.MaxProblemsStored + 1, stored.Count);
-        Assert.Equal("row 200: unknown model 'x-200'", stored[199]);
-        Assert.Equal("… and 50 more problems not stored.", stored[^1]);
+        Assert.Equal(new InputProblem("usage.csv", "line 200", "unknown model 'x-200'"), stored[199]);
+        Assert.Equal(new InputProblem("IngestUsage", "", "… and 50 more problems not stored."), stored[^1]);
     }
 }

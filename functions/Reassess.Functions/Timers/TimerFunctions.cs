@@ -1,26 +1,37 @@
 using Microsoft.Azure.Functions.Worker;
-using Reassess.Api.Hosting;
+using Reassess.Pipeline.Jobs;
 using static Reassess.Pipeline.Catalog.FunctionCatalog;
 
 namespace Reassess.Functions.Timers;
 
-/// <summary>The four timers; schedules come from app settings named in the catalog (NCRONTAB, UTC).</summary>
-public sealed class TimerFunctions(ReassessJobs jobs)
+/// <summary>The four timers; schedules come from the app settings the catalog names (NCRONTAB, UTC).</summary>
+public sealed class TimerFunctions(TimerJobs jobs)
 {
-    // Attribute arguments must be constants, so the %Setting% names are spelled here; a test checks they match the catalog.
-    [Function("RefreshPrices")]
-    public Task RefreshPricesAsync([TimerTrigger("%PriceRefreshSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        jobs.RunAsync(RefreshPrices.Name, timer.IsPastDue, cancellationToken);
+    [Function(nameof(JobName.RefreshPrices))]
+    public Task RefreshPricesAsync([TimerTrigger($"%{ScheduleSettings.RefreshPrices}%")] TimerInfo timer, FunctionContext context) =>
+        RunAsync(JobName.RefreshPrices, timer, context);
 
-    [Function("IngestUsage")]
-    public Task IngestUsageAsync([TimerTrigger("%UsageIngestSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        jobs.RunAsync(IngestUsage.Name, timer.IsPastDue, cancellationToken);
+    [Function(nameof(JobName.IngestUsage))]
+    public Task IngestUsageAsync([TimerTrigger($"%{ScheduleSettings.IngestUsage}%")] TimerInfo timer, FunctionContext context) =>
+        RunAsync(JobName.IngestUsage, timer, context);
 
-    [Function("ReassessWorkloads")]
-    public Task ReassessWorkloadsAsync([TimerTrigger("%ReassessSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        jobs.RunAsync(ReassessWorkloads.Name, timer.IsPastDue, cancellationToken);
+    [Function(nameof(JobName.ReassessWorkloads))]
+    public Task ReassessWorkloadsAsync([TimerTrigger($"%{ScheduleSettings.ReassessWorkloads}%")] TimerInfo timer, FunctionContext context) =>
+        RunAsync(JobName.ReassessWorkloads, timer, context);
 
-    [Function("PublishWeeklyReport")]
-    public Task PublishWeeklyReportAsync([TimerTrigger("%ReportSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        jobs.RunAsync(PublishWeeklyReport.Name, timer.IsPastDue, cancellationToken);
+    [Function(nameof(JobName.PublishWeeklyReport))]
+    public Task PublishWeeklyReportAsync([TimerTrigger($"%{ScheduleSettings.PublishWeeklyReport}%")] TimerInfo timer, FunctionContext context) =>
+        RunAsync(JobName.PublishWeeklyReport, timer, context);
+
+    /// <summary>
+    /// A catch-up works on the occurrence it stands for: while a past-due run is invoked, the timer's stored status
+    /// still holds that missed occurrence as <c>Next</c> (UTC, as the host keeps it).
+    /// </summary>
+    private Task RunAsync(JobName job, TimerInfo timer, FunctionContext context)
+    {
+        DateTimeOffset? missed = timer.IsPastDue && timer.ScheduleStatus is { } status
+            ? new DateTimeOffset(DateTime.SpecifyKind(status.Next, DateTimeKind.Utc))
+            : null;
+        return jobs.RunAsync(job, timer.IsPastDue, missed, context.CancellationToken);
+    }
 }

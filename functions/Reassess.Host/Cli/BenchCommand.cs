@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Globalization;
 using Reassess.Pipeline.Prices;
@@ -39,10 +40,12 @@ public static class BenchCommand
             return 1;
         }
 
-        var import = new PriceImport(TimeProvider.System);
         var contentRoot = Directory.GetCurrentDirectory();
-        var aliases = await PricesCommand.AliasesAsync(
-            Pipeline.PipelineSettings.FromConfiguration(HostEnvironment.LoadConfiguration(contentRoot), contentRoot), cancellationToken);
+        var configuration = HostEnvironment.LoadConfiguration(contentRoot);
+        using var loggers = HostEnvironment.CreateLoggerFactory();
+        await using var services = CliServices.Sources(configuration, loggers);
+        var import = new PriceImport(TimeProvider.System, services.GetRequiredService<PriceRefreshOptions>());
+        var aliases = await PricesCommand.AliasesAsync(Pipeline.PipelineSettings.FromConfiguration(configuration, contentRoot), cancellationToken);
         var records = 0;
         async Task<double> OnceAsync()
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Time;
@@ -50,7 +51,8 @@ public static class BenchCompanyCommand
             var contentRoot = Directory.GetCurrentDirectory();
             var configuration = HostEnvironment.LoadConfiguration(contentRoot);
             await using var storage = await CliStorage.OpenAsync(configuration, line => logger.LogInformation("{Line}", line), ct);
-            var context = new PipelineContext(storage.Account, PipelineSettings.FromConfiguration(configuration, contentRoot), TimeProvider.System, logger);
+            await using var services = CliServices.Pipeline(configuration, contentRoot, storage.Account.Settings, loggers);
+            var context = services.GetRequiredService<PipelineContext>();
             var company = await CompanyAsync(context, parse.GetValue(workloads), parse.GetValue(days), parse.GetValue(seed), parse.GetValue(week)!, ct);
             var figures = await new CompanyBenchmark(context).GenerateAsync(company, ct);
             Console.WriteLine(string.Create(Inv,
@@ -80,7 +82,8 @@ public static class BenchCompanyCommand
         await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteOptions { NodeHeapMegabytes = heapMb }, line => logger.LogInformation("{Line}", line), ct);
         var account = new StorageAccount(azurite.Settings());
         await account.EnsureCreatedAsync(ct);
-        var context = new PipelineContext(account, PipelineSettings.FromConfiguration(configuration, contentRoot), TimeProvider.System, logger);
+        await using var services = CliServices.Pipeline(configuration, contentRoot, account.Settings, loggers);
+        var context = services.GetRequiredService<PipelineContext>();
         var week = Week(weekText);
         var bench = new CompanyBenchmark(context);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text.Json;
 using Reassess.Core.Ingestion;
@@ -50,10 +51,13 @@ public static class PricesCommand
         try
         {
             var contentRoot = Directory.GetCurrentDirectory();
-            var settings = PipelineSettings.FromConfiguration(HostEnvironment.LoadConfiguration(contentRoot), contentRoot);
+            var configuration = HostEnvironment.LoadConfiguration(contentRoot);
+            var settings = PipelineSettings.FromConfiguration(configuration, contentRoot);
             var aliases = await AliasesAsync(settings, cancellationToken);
             var where = Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? input : Path.GetFullPath(input);
-            var options = new PriceRefreshOptions { Http = new HttpPullOptions { OnRetry = line => Console.Error.WriteLine(line) } };
+            using var loggers = HostEnvironment.CreateLoggerFactory();
+            await using var services = CliServices.Sources(configuration, loggers);
+            var options = services.GetRequiredService<PriceRefreshOptions>() with { Http = new HttpPullOptions { OnRetry = line => Console.Error.WriteLine(line) } };
 
             var imported = await new PriceImport(TimeProvider.System, options).RunAsync(format, where, aliases, cancellationToken);
             await using (var stdout = Console.OpenStandardOutput())

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
@@ -46,15 +47,12 @@ public static class RunCommand
         try
         {
             var configuration = HostEnvironment.LoadConfiguration(contentRoot);
-            var pipelineSettings = PipelineSettings.FromConfiguration(configuration, contentRoot);
             await using var storage = await CliStorage.OpenAsync(configuration, line => logger.LogInformation("{Line}", line), cancellationToken);
-            var account = storage.Account;
+            await using var services = CliServices.Pipeline(configuration, contentRoot, storage.Account.Settings, loggers);
 
-            var clock = TimeProvider.System;
-            var day = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var day = asOf ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var instant = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var context = new PipelineContext(account, pipelineSettings, clock, logger);
-            var result = await WeeklyRun.RunAsync(context, instant, weeks, cancellationToken);
+            var result = await services.GetRequiredService<WeeklyRun>().RunAsync(instant, weeks, cancellationToken);
 
             output.Create();
             foreach (var file in result.Files)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Trends;
@@ -38,7 +39,8 @@ public static class TrendsCommand
         {
             var configuration = HostEnvironment.LoadConfiguration(contentRoot);
             await using var storage = await CliStorage.OpenAsync(configuration, line => logger.LogInformation("{Line}", line), cancellationToken);
-            var context = new PipelineContext(storage.Account, PipelineSettings.FromConfiguration(configuration, contentRoot), TimeProvider.System, logger);
+            await using var services = CliServices.Pipeline(configuration, contentRoot, storage.Account.Settings, loggers);
+            var context = services.GetRequiredService<PipelineContext>();
 
             var result = await CostTrendQuery.RunAsync(context, by, from, to, format, cancellationToken);
             if (!result.Ok)

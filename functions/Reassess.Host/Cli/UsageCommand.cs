@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Workloads;
 using Reassess.Pipeline;
@@ -50,9 +51,12 @@ public static class UsageCommand
     private static async Task<int> ImportAsync(string format, string input, bool json, FileInfo? workloadsFile, int days, CancellationToken cancellationToken)
     {
         var contentRoot = Directory.GetCurrentDirectory();
-        var settings = PipelineSettings.FromConfiguration(HostEnvironment.LoadConfiguration(contentRoot), contentRoot);
+        var configuration = HostEnvironment.LoadConfiguration(contentRoot);
+        var settings = PipelineSettings.FromConfiguration(configuration, contentRoot);
         var workloads = await LoadWorkloadsAsync(workloadsFile?.FullName ?? settings.Resolve(settings.WorkloadsPath), cancellationToken);
-        var options = UsageIngestOptions.FromEnvironment() with { PullDays = days };
+        using var loggers = HostEnvironment.CreateLoggerFactory();
+        await using var services = CliServices.Sources(configuration, loggers);
+        var options = services.GetRequiredService<UsageIngestOptions>() with { PullDays = days };
         var where = MeteredSourceReader.IsUrl(input, out _) ? input : Path.GetFullPath(input);
 
         var result = await new UsageImport(TimeProvider.System, options, Console.Error.WriteLine).RunAsync(format, where, workloads, cancellationToken);

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Api;
 using Reassess.Host.Cli;
-using Reassess.Api.Hosting;
+using Reassess.Hosting;
+using Reassess.Pipeline;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Local;
 
@@ -38,13 +39,13 @@ public static class ReassessServer
 
         using var startupLoggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         var startup = startupLoggers.CreateLogger("reassess");
-        var apiSettings = WithKeys(ApiSettings.FromConfiguration(builder.Configuration), startup);
+        GenerateKeyWhenNoneIsSet(builder.Configuration, startup);
         var storage = await EmbeddedStorage.ResolveAsync(
             StorageSettings.FromConfiguration(builder.Configuration), line => startup.LogInformation("{Line}", line), cancellationToken);
         await new StorageAccount(storage.Settings).EnsureCreatedAsync(cancellationToken);
 
         builder.Services.AddSingleton(storage); // disposed with the app: stops an embedded Azurite
-        builder.Services.AddReassess(builder.Configuration, storage.Settings, builder.Environment.ContentRootPath, apiSettings);
+        builder.Services.AddReassess(builder.Configuration, builder.Environment.ContentRootPath, storage.Settings);
         builder.Services.AddTimerScheduler(builder.Configuration);
 
         var app = builder.Build();
@@ -52,12 +53,15 @@ public static class ReassessServer
         return app;
     }
 
-    /// <summary>Without configured keys the API still needs one: a random key for this run, printed once.</summary>
-    private static ApiSettings WithKeys(ApiSettings settings, ILogger logger)
+    /// <summary>
+    /// Without configured keys the API still needs one: a random key for this run, printed once and added to the
+    /// configuration (highest precedence), so the API reads its keys one way.
+    /// </summary>
+    private static void GenerateKeyWhenNoneIsSet(ConfigurationManager configuration, ILogger logger)
     {
-        if (settings.FunctionKeys.Count > 0) return settings;
+        if (ApiSettings.FromConfiguration(configuration).FunctionKeys.Count > 0) return;
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         logger.LogWarning("No {Setting} set; this run accepts the generated key {Key} (x-functions-key header or ?code=).", ApiSettings.FunctionKeysSetting, key);
-        return settings with { FunctionKeys = [key] };
+        configuration.AddInMemoryCollection([new($"{PipelineSettings.Section}:FunctionKeys", key)]);
     }
 }

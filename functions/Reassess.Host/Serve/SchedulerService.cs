@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Reassess.Api.Hosting;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling;
 using Reassess.Pipeline.Scheduling.Leases;
 using Reassess.Storage.Configuration;
@@ -30,14 +30,14 @@ public static class SchedulerRegistration
 
         services.AddSingleton(provider =>
         {
-            var jobs = provider.GetRequiredService<ReassessJobs>();
+            var jobs = provider.GetRequiredService<TimerJobs>();
             // The scheduler holds the job's lease while it runs, so the job runs as "held" rather than entering the gate again.
             var runs = FunctionCatalog.Timers.ToDictionary(
                 t => t.Name,
-                t => (Func<TimerOccurrence, CancellationToken, Task>)((occurrence, ct) => jobs.RunHeldAsync(t.Name, occurrence.IsPastDue, occurrence.ScheduledFor, ct)));
+                t => (Func<TimerOccurrence, CancellationToken, Task>)((occurrence, ct) => jobs.RunHeldAsync(t.Job, occurrence.IsPastDue, occurrence.ScheduledFor, ct)));
             return TimerScheduler.Create(
                 provider.GetRequiredService<StorageAccount>(),
-                (JobLeases)provider.GetRequiredService<IJobGate>(),
+                provider.GetRequiredService<JobLeases>(),
                 configuration, runs,
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("Reassess.Scheduler"));

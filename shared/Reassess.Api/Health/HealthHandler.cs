@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Runs;
 
 namespace Reassess.Api.Health;
@@ -20,8 +20,7 @@ public sealed class HealthHandler(PipelineContext context)
 
     public async Task<IResult> HandleAsync(CancellationToken requestAborted)
     {
-        var jobs = FunctionCatalog.Timers.Select(t => t.Name).Append("SyncWorkloads")
-            .ToDictionary(name => name, _ => (JobHealth?)null, StringComparer.Ordinal);
+        var jobs = Enum.GetNames<JobName>().ToDictionary(name => name, _ => (JobHealth?)null, StringComparer.Ordinal);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         timeout.CancelAfter(StorageCheckTimeout);
         var cancellationToken = timeout.Token;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Reassess.Api.Http;
 using Reassess.Core.Decisions;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
 using Reassess.Pipeline.Jobs;
 
 namespace Reassess.Api.OnDemand;
@@ -12,7 +11,7 @@ namespace Reassess.Api.OnDemand;
 /// <c>POST /api/reassess</c> (body empty, or <c>{"workloads": ["id", …]}</c>): reassess now. Serialised with the timer
 /// run of ReassessWorkloads by the same gate; waits up to the configured time, then answers 409 with Retry-After.
 /// </summary>
-public sealed class ReassessHandler(PipelineContext context, ApiSettings settings, IJobGate gate)
+public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads reassess, ApiSettings settings, IJobGate gate)
 {
     public sealed record Answer(DateTimeOffset AssessedAt, IReadOnlyDictionary<string, long> Counts, IReadOnlyList<string> Problems, IReadOnlyList<Assessment> Assessments);
 
@@ -24,17 +23,17 @@ public sealed class ReassessHandler(PipelineContext context, ApiSettings setting
         var (only, problem) = ReadSelection(body);
         if (problem is not null) return problem;
 
-        await using var entered = await gate.TryEnterAsync(FunctionCatalog.ReassessWorkloads.Name, settings.ReassessWait, cancellationToken);
+        await using var entered = await gate.TryEnterAsync(nameof(JobName.ReassessWorkloads), settings.ReassessWait, cancellationToken);
         if (entered is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "60";
             return TypedResults.Problem(
                 title: "A reassessment is already running.",
-                detail: $"Another run of {FunctionCatalog.ReassessWorkloads.Name} held the job for {settings.ReassessWait.TotalSeconds:0} s; retry after it finishes.",
+                detail: $"Another run of {JobName.ReassessWorkloads} held the job for {settings.ReassessWait.TotalSeconds:0} s; retry after it finishes.",
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        var outcome = await ReassessWorkloads.RunNowAsync(context, only, cancellationToken);
+        var outcome = await reassess.RunNowAsync(only, cancellationToken);
         var ids = only ?? (await context.Workloads.GetAllAsync(cancellationToken)).Select(w => w.Id).ToList();
         var assessments = new List<Assessment>();
         foreach (var id in ids.Order(StringComparer.Ordinal))

@@ -23,7 +23,7 @@ public sealed class CompanyBenchmark(PipelineContext context)
     {
         using var meter = new WriteMeter(context.Account.Settings.NamePrefix);
         var timer = Stopwatch.StartNew();
-        await RefreshPrices.RunAsync(context, new DateTimeOffset(company.FirstDay.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
+        await new RefreshPrices(context).RunAsync(new DateTimeOffset(company.FirstDay.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
 
         // Workloads in one call: the store checks once for workloads that moved team, instead of once per chunk.
         await context.Workloads.UpsertAsync(Enumerable.Range(0, company.WorkloadCount).Select(company.Workload), cancellationToken);
@@ -47,9 +47,9 @@ public sealed class CompanyBenchmark(PipelineContext context)
     {
         using var meter = new WriteMeter(context.Account.Settings.NamePrefix);
         var timer = Stopwatch.StartNew();
-        var reassessed = await ReassessWorkloads.RunAsync(context, week, cancellationToken);
+        var reassessed = await new ReassessWorkloads(context).RunAsync(week, cancellationToken);
         var reassess = new PhaseFigures("reassess", timer.Elapsed, meter.Entities, meter.Bytes, (int)reassessed.Counts.Values.Sum());
-        var (_, files) = await PublishWeeklyReport.RunAsync(context, week, reassessed.Problems, cancellationToken);
+        var (_, files) = await new PublishWeeklyReport(context).RunAsync(week, cancellationToken);
         var all = new PhaseFigures("reassess + report", timer.Elapsed, meter.Entities, meter.Bytes, reassess.Workloads)
         {
             ReportBytes = files.Sum(f => (long)f.Content.Length),

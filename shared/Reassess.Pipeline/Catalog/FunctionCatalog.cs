@@ -1,3 +1,5 @@
+using Reassess.Pipeline.Jobs;
+
 namespace Reassess.Pipeline.Catalog;
 
 /// <summary>
@@ -6,12 +8,21 @@ namespace Reassess.Pipeline.Catalog;
 /// </summary>
 public static class FunctionCatalog
 {
-    public static readonly TimerFunction RefreshPrices = new("RefreshPrices", "PriceRefreshSchedule", "0 0 5 * * *");
-    public static readonly TimerFunction IngestUsage = new("IngestUsage", "UsageIngestSchedule", "0 30 * * * *");
-    public static readonly TimerFunction ReassessWorkloads = new("ReassessWorkloads", "ReassessSchedule", "0 0 6 * * 1");
-    public static readonly TimerFunction PublishWeeklyReport = new("PublishWeeklyReport", "ReportSchedule", "0 0 7 * * 1");
+    public static readonly JobTimer RefreshPrices = new(JobName.RefreshPrices, ScheduleSettings.RefreshPrices, "0 0 5 * * *");
+    public static readonly JobTimer IngestUsage = new(JobName.IngestUsage, ScheduleSettings.IngestUsage, "0 30 * * * *");
+    public static readonly JobTimer ReassessWorkloads = new(JobName.ReassessWorkloads, ScheduleSettings.ReassessWorkloads, "0 0 6 * * 1");
+    public static readonly JobTimer PublishWeeklyReport = new(JobName.PublishWeeklyReport, ScheduleSettings.PublishWeeklyReport, "0 0 7 * * 1");
 
-    public static IReadOnlyList<TimerFunction> Timers { get; } = [RefreshPrices, IngestUsage, ReassessWorkloads, PublishWeeklyReport];
+    /// <summary>The app setting holding each timer's schedule: constants, so a TimerTrigger attribute can name them too.</summary>
+    public static class ScheduleSettings
+    {
+        public const string RefreshPrices = "PriceRefreshSchedule";
+        public const string IngestUsage = "UsageIngestSchedule";
+        public const string ReassessWorkloads = "ReassessSchedule";
+        public const string PublishWeeklyReport = "ReportSchedule";
+    }
+
+    public static IReadOnlyList<JobTimer> Timers { get; } = [RefreshPrices, IngestUsage, ReassessWorkloads, PublishWeeklyReport];
 
     /// <summary>Routes under <c>/api</c>, as Azure Functions spells them.</summary>
     public static class Routes
@@ -30,9 +41,13 @@ public static class FunctionCatalog
     }
 }
 
-/// <summary>A timer-triggered job: its function name, the app setting holding its NCRONTAB schedule, and that schedule's default (UTC).</summary>
-public sealed record TimerFunction(string Name, string ScheduleSetting, string DefaultSchedule)
+/// <summary>A timer: its function name, the app setting holding its NCRONTAB schedule, and that schedule's default (UTC).</summary>
+public record TimerFunction(string Name, string ScheduleSetting, string DefaultSchedule)
 {
     /// <summary>The <c>%Setting%</c> form a TimerTrigger attribute takes.</summary>
     public string ScheduleExpression => $"%{ScheduleSetting}%";
 }
+
+/// <summary>One of the catalog's timers: it runs the job it is named after.</summary>
+public sealed record JobTimer(JobName Job, string ScheduleSetting, string DefaultSchedule)
+    : TimerFunction(Job.ToString(), ScheduleSetting, DefaultSchedule);

@@ -170,11 +170,11 @@ public static class SettingsCatalog
     { Default = "28" };
 
     public static readonly AppSetting OpenAiAdminKey = new(Reassess + "OpenAiAdminKey",
-        "OpenAI admin key for the openai and openai-costs usage URLs. Read from the process environment: in Azure a Key Vault reference (secret openai-admin-key); locally export it in your shell. Never commit a value.")
+        "OpenAI admin key for the openai and openai-costs usage URLs. Read from configuration: in Azure a Key Vault reference (secret openai-admin-key); locally in local.settings.json (git ignores it) or your shell. Never commit a value.")
     { IsSecret = true, KeyVaultSecret = "openai-admin-key" };
 
     public static readonly AppSetting AnthropicAdminKey = new(Reassess + "AnthropicAdminKey",
-        "Anthropic admin key for the anthropic and anthropic-costs usage URLs. Read from the process environment: in Azure a Key Vault reference (secret anthropic-admin-key); locally export it in your shell. Never commit a value.")
+        "Anthropic admin key for the anthropic and anthropic-costs usage URLs. Read from configuration: in Azure a Key Vault reference (secret anthropic-admin-key); locally in local.settings.json (git ignores it) or your shell. Never commit a value.")
     { IsSecret = true, KeyVaultSecret = "anthropic-admin-key" };
 
     public static readonly AppSetting OpenAiAdminKeyFallback = new("OPENAI_ADMIN_KEY",

@@ -14,18 +14,17 @@ namespace Reassess.Pipeline.Jobs;
 /// line and skipped; a file or API page that cannot be read is skipped whole; usage no workload claims is totalled and
 /// reported; days without a call count are reported as evidence gaps; the rest goes in.
 /// </summary>
-public static class IngestUsage
+public sealed class IngestUsage(PipelineContext context) : ITimerJob
 {
-    public const string JobName = "IngestUsage";
     private static readonly string[] DropExtensions = [".csv", ".json"];
 
-    public static Task<JobOutcome> RunAsync(PipelineContext context, string period, CancellationToken cancellationToken = default) =>
-        RunAsync(context, period, UsageIngestOptions.FromEnvironment(), cancellationToken);
+    Task ITimerJob.RunAsync(DateTimeOffset occurrence, CancellationToken cancellationToken) =>
+        RunAsync(DateOnly.FromDateTime(occurrence.UtcDateTime), cancellationToken);
 
-    public static async Task<JobOutcome> RunAsync(PipelineContext context, string period, UsageIngestOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Ingests every source on <paramref name="day"/>; the day's run record is replaced by each later run that day.</summary>
+    public async Task<JobOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var outcome = new JobOutcome(JobName, period, context.Clock.GetUtcNow());
+        var outcome = new JobOutcome(JobName.IngestUsage, day.ToString("yyyy-MM-dd"), context.Clock.GetUtcNow());
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
         var known = workloads.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
         var mapper = new UsageMapper(workloads);
@@ -36,8 +35,8 @@ public static class IngestUsage
         {
             if (UsageReaders.Metered.TryGet(source.Format, out _))
             {
-                var rows = await new MeteredSourceIngest(context, mapper, options, outcome).ReadAsync(source, cancellationToken);
-                await StoreAsync(context, rows, outcome, ingested, cancellationToken);
+                var rows = await new MeteredSourceIngest(context, mapper, outcome).ReadAsync(source, cancellationToken);
+                await StoreAsync(rows, outcome, ingested, cancellationToken);
                 continue;
             }
 
@@ -56,7 +55,7 @@ public static class IngestUsage
                     var rows = await DropFolder.ReadFileAsync(context, usageReader, file, outcome, cancellationToken);
                     foreach (var row in rows.Where(r => !known.Contains(r.WorkloadId)))
                         unknown[row.WorkloadId] = unknown.GetValueOrDefault(row.WorkloadId) + 1;
-                    await StoreAsync(context, rows, outcome, ingested, cancellationToken);
+                    await StoreAsync(rows, outcome, ingested, cancellationToken);
                 }
                 else if (ReaderCatalog.Default.Evals.TryGet(source.Format, out var evalReader))
                 {
@@ -80,8 +79,8 @@ public static class IngestUsage
         return await context.FinishAsync(outcome, cancellationToken);
     }
 
-    private static async Task StoreAsync(
-        PipelineContext context, IReadOnlyList<DailyUsage> rows, JobOutcome outcome, List<DailyUsage> ingested, CancellationToken cancellationToken)
+    private async Task StoreAsync(
+        IReadOnlyList<DailyUsage> rows, JobOutcome outcome, List<DailyUsage> ingested, CancellationToken cancellationToken)
     {
         outcome.Count("usage rows", (await context.Usage.UpsertDailyAsync(rows, cancellationToken)).Entities);
         ingested.AddRange(rows);

@@ -8,16 +8,18 @@ namespace Reassess.Pipeline.Jobs;
 
 /// <summary>
 /// Renders the week's stored assessments (and the last 12 weeks of cost trends) into the report files and publishes them under <c>reports/{week}/</c> and
-/// <c>reports/latest/</c>. The output depends only on stored data, so republishing a week writes the same bytes.
+/// <c>reports/latest/</c>. The week's skipped inputs come from the run records of the jobs that fed it
+/// (<see cref="WeekInputProblems"/>). The output depends only on stored data, so republishing a week writes the same
+/// bytes, whichever host ran the jobs.
 /// </summary>
-public static class PublishWeeklyReport
+public sealed class PublishWeeklyReport(PipelineContext context) : ITimerJob
 {
-    public const string JobName = "PublishWeeklyReport";
+    Task ITimerJob.RunAsync(DateTimeOffset occurrence, CancellationToken cancellationToken) => RunAsync(IsoWeek.Of(occurrence), cancellationToken);
 
-    public static async Task<(JobOutcome Outcome, IReadOnlyList<ReportFile> Files)> RunAsync(
-        PipelineContext context, IsoWeek week, IReadOnlyList<InputProblem> skipped, CancellationToken cancellationToken = default)
+    public async Task<(JobOutcome Outcome, IReadOnlyList<ReportFile> Files)> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
-        var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
+        var outcome = new JobOutcome(JobName.PublishWeeklyReport, week.ToString(), context.Clock.GetUtcNow());
+        var skipped = await WeekInputProblems.GatherAsync(context.Runs, week, cancellationToken);
         var phases = new PhaseTimes();
         // Totals and the selection come from a few columns of every row; full assessments only for what is detailed,
         // so a week of 100,000 assessments never sits in memory at once.
@@ -28,7 +30,7 @@ public static class PublishWeeklyReport
                 foreach (var figures in await context.Assessments.ListWeekFiguresAsync(week.ToString(), shard, cancellationToken))
                     assessments.Add(figures);
         });
-        var detailed = await phases.TimeAsync("reading detailed assessments", () => DetailedAsync(context, week, assessments, cancellationToken));
+        var detailed = await phases.TimeAsync("reading detailed assessments", () => DetailedAsync(week, assessments, cancellationToken));
         var first = week;
         for (var i = 1; i < WeeklyReport.TrendWeeks; i++) first = first.Previous;
         var trends = await phases.TimeAsync("reading cost trends", () => context.CostTrends.ListAsync(first, week, cancellationToken));
@@ -55,8 +57,8 @@ public static class PublishWeeklyReport
         return (await context.FinishAsync(outcome, cancellationToken), files);
     }
 
-    private static async Task<IReadOnlyList<Core.Decisions.Assessment>> DetailedAsync(
-        PipelineContext context, IsoWeek week, WeeklyReportBuilder builder, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Core.Decisions.Assessment>> DetailedAsync(
+        IsoWeek week, WeeklyReportBuilder builder, CancellationToken cancellationToken)
     {
         if (builder.DetailsAll) return await context.Assessments.ListWeekAsync(week.ToString(), cancellationToken);
         var detailed = new System.Collections.Concurrent.ConcurrentBag<Core.Decisions.Assessment>();

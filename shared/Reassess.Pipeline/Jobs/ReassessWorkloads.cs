@@ -8,6 +8,7 @@ using Reassess.Core.Time;
 using Reassess.Core.Trends;
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
+using Reassess.Pipeline.Prices;
 using Reassess.Storage.Tables;
 using Reassess.Storage.Trends;
 
@@ -25,21 +26,28 @@ namespace Reassess.Pipeline.Jobs;
 /// is already being read. Memory holds one shard's inputs at a time, so 100,000 workloads fit in one Functions
 /// execution. A weekly flip is against the workload's assessment of the previous ISO week.
 /// </remarks>
-public static class ReassessWorkloads
+public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
 {
-    public const string JobName = "ReassessWorkloads";
     private const int Parallelism = 4;
 
+    /// <summary>The timer's run: the catalogue first (the workloads file may have changed), then the week of the occurrence.</summary>
+    async Task ITimerJob.RunAsync(DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        var week = IsoWeek.Of(occurrence);
+        await new SyncWorkloads(context).RunAsync(week, cancellationToken);
+        await RunAsync(week, cancellationToken);
+    }
+
     /// <summary>The weekly run: every workload, as of the week's Monday 00:00 UTC, stored under the week too.</summary>
-    public static async Task<JobOutcome> RunAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken = default)
+    public async Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
         var assessedAt = week.Start;
-        var outcome = new JobOutcome(JobName, week.ToString(), context.Clock.GetUtcNow());
+        var outcome = new JobOutcome(JobName.ReassessWorkloads, week.ToString(), context.Clock.GetUtcNow());
         var phases = new PhaseTimes();
         // Grouped straight away, so each shard's workloads can be let go once it is done.
         var byShard = (await phases.TimeAsync("reading workloads", () => context.Workloads.GetAllAsync(cancellationToken)))
             .GroupBy(w => StorageKeys.Shard(w.Id)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var run = await phases.TimeAsync("reading prices", () => StartAsync(context, byShard.Sum(s => s.Value.Count), week.ToString(), assessedAt, cancellationToken));
+        var run = await phases.TimeAsync("reading prices", () => StartAsync(byShard.Sum(s => s.Value.Count), week.ToString(), assessedAt, cancellationToken));
         var shards = StorageKeys.AllShards.Where(byShard.ContainsKey).ToList();
 
         var trendKeys = new HashSet<(string, string)>();
@@ -91,11 +99,11 @@ public static class ReassessWorkloads
     /// An on-demand reassessment as of now, of every workload or only the ids given (unknown ids are reported);
     /// stored with its time, not under a week, so it never rewrites a weekly verdict.
     /// </summary>
-    public static async Task<JobOutcome> RunNowAsync(PipelineContext context, IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
+    public async Task<JobOutcome> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
     {
         var now = context.Clock.GetUtcNow();
         var period = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        var outcome = new JobOutcome(JobName, period, now);
+        var outcome = new JobOutcome(JobName.ReassessWorkloads, period, now);
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
         if (only is not null)
         {
@@ -104,7 +112,7 @@ public static class ReassessWorkloads
             workloads = workloads.Where(w => only.Contains(w.Id, StringComparer.Ordinal)).ToList();
         }
 
-        var run = await StartAsync(context, workloads.Count, period, now, cancellationToken);
+        var run = await StartAsync(workloads.Count, period, now, cancellationToken);
         var (from, to) = UsageWindowBuilder.WindowBounds(now, context.Settings.WindowDays);
         var (evalFrom, evalTo) = UsageWindowBuilder.EvalBounds(now);
         await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -120,8 +128,8 @@ public static class ReassessWorkloads
         return await run.FinishAsync(outcome, cancellationToken);
     }
 
-    private static async Task<AssessmentRun> StartAsync(
-        PipelineContext context, int workloads, string period, DateTimeOffset assessedAt, CancellationToken cancellationToken)
+    private async Task<AssessmentRun> StartAsync(
+        int workloads, string period, DateTimeOffset assessedAt, CancellationToken cancellationToken)
     {
         var prices = new PriceBook(await context.Prices.GetAllInForceAsync(assessedAt, cancellationToken));
         context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Period} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",
@@ -190,6 +198,6 @@ public static class ReassessWorkloads
 
         /// <summary>δ per baseline model, looked up once per run: a company has far fewer models than workloads.</summary>
         private Task<decimal?> DeclineAsync(string model, CancellationToken cancellationToken) =>
-            _declines.GetOrAdd(model, key => new Lazy<Task<decimal?>>(() => global::Reassess.Pipeline.Prices.PriceDeclines.EstimateAsync(context, key, assessedAt, cancellationToken))).Value;
+            _declines.GetOrAdd(model, key => new Lazy<Task<decimal?>>(() => PriceDeclines.EstimateAsync(context, key, assessedAt, cancellationToken))).Value;
     }
 }

@@ -13,21 +13,19 @@ namespace Reassess.Pipeline.Jobs;
 /// good prices stay in force. Price moves over 50%, sources disagreeing by over 5% and stale sources are kept as the
 /// day's price alerts for the weekly report.
 /// </summary>
-public static class RefreshPrices
+public sealed class RefreshPrices(PipelineContext context) : ITimerJob
 {
-    public const string JobName = "RefreshPrices";
+    Task ITimerJob.RunAsync(DateTimeOffset occurrence, CancellationToken cancellationToken) => RunAsync(occurrence, cancellationToken);
 
-    public static Task<JobOutcome> RunAsync(PipelineContext context, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
-        RunAsync(context, asOf, PriceRefreshOptions.Default, cancellationToken);
-
-    public static async Task<JobOutcome> RunAsync(PipelineContext context, DateTimeOffset asOf, PriceRefreshOptions options, CancellationToken cancellationToken = default)
+    /// <summary>The prices of the day of <paramref name="asOf"/>: one run record per day, so a rerun replaces it.</summary>
+    public async Task<JobOutcome> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         var day = DateOnly.FromDateTime(asOf.UtcDateTime);
-        var outcome = new JobOutcome(JobName, day.ToString("yyyy-MM-dd"), context.Clock.GetUtcNow());
+        var outcome = new JobOutcome(JobName.RefreshPrices, day.ToString("yyyy-MM-dd"), context.Clock.GetUtcNow());
         var (aliases, aliasProblems) = await PriceAliasTable.LoadAsync(context.Settings, cancellationToken);
         outcome.AddProblems(aliasProblems);
 
-        var loader = new PriceSheetLoader(context, options);
+        var loader = new PriceSheetLoader(context, context.PriceRefresh);
         var sheets = new List<LoadedSheet>();
         foreach (var source in context.Settings.PriceSources)
         {

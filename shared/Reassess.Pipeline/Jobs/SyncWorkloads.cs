@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
+using Reassess.Core.Time;
 using Reassess.Core.Workloads;
 
 namespace Reassess.Pipeline.Jobs;
@@ -8,13 +9,12 @@ namespace Reassess.Pipeline.Jobs;
 /// Loads the workloads file into the Workloads table. A workload that fails validation is reported and its last good
 /// version in storage stays in force; the others are stored.
 /// </summary>
-public static class SyncWorkloads
+public sealed class SyncWorkloads(PipelineContext context)
 {
-    public const string JobName = "SyncWorkloads";
-
-    public static async Task<JobOutcome> RunAsync(PipelineContext context, string period, CancellationToken cancellationToken = default)
+    /// <summary>Loads the catalogue for <paramref name="week"/>'s reassessment (its run record is the week's).</summary>
+    public async Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
-        var outcome = new JobOutcome(JobName, period, context.Clock.GetUtcNow());
+        var outcome = new JobOutcome(JobName.SyncWorkloads, week.ToString(), context.Clock.GetUtcNow());
         var path = context.Settings.Resolve(context.Settings.WorkloadsPath);
         context.Logger.LogInformation("Reading workloads from {Path}", path);
         try

@@ -7,9 +7,10 @@ namespace Reassess.Pipeline.Jobs;
 
 /// <summary>
 /// The whole pipeline once, as <c>reassess run</c> does it: workloads → prices → usage → reassess each week → report.
-/// Reassessing several weeks (oldest first) builds the history that flips are detected against.
+/// Reassessing several weeks (oldest first) builds the history that flips are detected against. Each job keeps its
+/// own run record, as when the timers run them, so the report is made the same way either way.
 /// </summary>
-public static class WeeklyRun
+public sealed class WeeklyRun(PipelineContext context)
 {
     public sealed record Result(IsoWeek Week, IReadOnlyList<JobOutcome> Outcomes, IReadOnlyList<ReportFile> Files)
     {
@@ -17,7 +18,8 @@ public static class WeeklyRun
         public bool Failed => Outcomes.Any(o => o.Failed);
     }
 
-    public static async Task<Result> RunAsync(PipelineContext context, DateTimeOffset asOf, int weeks, CancellationToken cancellationToken = default)
+    /// <summary>The week containing <paramref name="asOf"/>, with its inputs read as of that week's Monday.</summary>
+    public async Task<Result> RunAsync(DateTimeOffset asOf, int weeks, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
         var week = IsoWeek.Of(asOf);
@@ -25,23 +27,23 @@ public static class WeeklyRun
         void Step(int n, string what) => context.Logger.LogInformation("[{Step}/5] {What}", n, what);
 
         Step(1, "Workloads");
-        outcomes.Add(await SyncWorkloads.RunAsync(context, week.ToString(), cancellationToken));
+        outcomes.Add(await new SyncWorkloads(context).RunAsync(week, cancellationToken));
         Step(2, "Prices");
-        outcomes.Add(await RefreshPrices.RunAsync(context, week.Start, cancellationToken));
+        outcomes.Add(await new RefreshPrices(context).RunAsync(week.Start, cancellationToken));
         Step(3, "Usage");
-        outcomes.Add(await IngestUsage.RunAsync(context, week.ToString(), cancellationToken));
+        outcomes.Add(await new IngestUsage(context).RunAsync(DateOnly.FromDateTime(week.Start.UtcDateTime), cancellationToken));
 
         Step(4, weeks == 1 ? $"Reassess {week}" : $"Reassess {weeks} weeks up to {week}");
         var first = week;
         for (var i = 1; i < weeks; i++) first = first.Previous;
+        var reassess = new ReassessWorkloads(context);
         JobOutcome? latest = null;
         for (var w = first; w.CompareTo(week) <= 0; w = w.Next)
-            latest = await ReassessWorkloads.RunAsync(context, w, cancellationToken);
+            latest = await reassess.RunAsync(w, cancellationToken);
         outcomes.Add(latest!);
 
         Step(5, $"Weekly report {week}");
-        var skipped = outcomes.SelectMany(o => o.Problems).ToList();
-        var (published, files) = await PublishWeeklyReport.RunAsync(context, week, skipped, cancellationToken);
+        var (published, files) = await new PublishWeeklyReport(context).RunAsync(week, cancellationToken);
         outcomes.Add(published);
         return new Result(week, outcomes, files);
     }

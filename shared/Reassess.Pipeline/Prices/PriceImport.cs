@@ -36,10 +36,8 @@ public sealed record PriceImportResult(string Format, string Source, int Bytes, 
 /// Reads one price sheet from a file or URL exactly as the refresh job does (pull, reader, plausibility checks, sheet
 /// version, alias resolution) and stores nothing: the engine of <c>reassess prices import</c> and of its benchmark.
 /// </summary>
-public sealed class PriceImport(TimeProvider clock, PriceRefreshOptions? options = null)
+public sealed class PriceImport(TimeProvider clock, PriceRefreshOptions options)
 {
-    private readonly PriceRefreshOptions _options = options ?? PriceRefreshOptions.Default;
-
     public static IReadOnlyList<string> Formats => ReaderCatalog.Default.Prices.Formats;
 
     /// <param name="aliases">Resolves keys; with a genai-prices sheet its own match rules are added.</param>
@@ -49,7 +47,7 @@ public sealed class PriceImport(TimeProvider clock, PriceRefreshOptions? options
         var started = Stopwatch.GetTimestamp();
         byte[] raw;
         if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-            raw = (await new PriceSheetPuller(_options.Clients, _options.HttpClock, _options.Http).PullAsync(reader.Format, url, null, cancellationToken)).Content;
+            raw = (await new PriceSheetPuller(options.HttpClients, options.HttpClock, options.Http).PullAsync(reader.Format, url, null, cancellationToken)).Content;
         else
             raw = await File.ReadAllBytesAsync(pathOrUrl, cancellationToken);
 

@@ -32,7 +32,7 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
             {
                 var lastGood = await LastGoodAsync(source, cancellationToken);
                 var known = lastGood is null ? null : HttpValidators.FromMetadata(lastGood.Value.File.Metadata);
-                var pulled = await new PriceSheetPuller(options.Clients, options.HttpClock, options.Http)
+                var pulled = await new PriceSheetPuller(options.HttpClients, options.HttpClock, options.Http)
                     .PullAsync(source.Format, url, known is { IsEmpty: false } ? known : null, cancellationToken);
                 if (pulled.NotModified && lastGood is { } current)
                 {

@@ -8,12 +8,12 @@ namespace Reassess.Pipeline.Usage;
 /// The ingest job's part for one provider or billing source: read it (<see cref="MeteredSourceReader"/>), map it to
 /// workloads, and put what no workload claims and every problem into the run's outcome.
 /// </summary>
-public sealed class MeteredSourceIngest(PipelineContext context, UsageMapper mapper, UsageIngestOptions options, JobOutcome outcome)
+public sealed class MeteredSourceIngest(PipelineContext context, UsageMapper mapper, JobOutcome outcome)
 {
     /// <returns>The workloads' daily rows read from the source, to be stored.</returns>
     public async Task<IReadOnlyList<DailyUsage>> ReadAsync(SourceSpec source, CancellationToken cancellationToken)
     {
-        var reader = new MeteredSourceReader(context.Clock, options, line => context.Logger.LogInformation("{Line}", line));
+        var reader = new MeteredSourceReader(context.Clock, context.UsageIngest, line => context.Logger.LogInformation("{Line}", line));
         var where = MeteredSourceReader.IsUrl(source.Path, out _) ? source.Path : context.Settings.Resolve(source.Path);
         var read = await reader.ReadAsync(source.Format, where, cancellationToken).ConfigureAwait(false);
         outcome.AddProblems(read.Rejected);

@@ -82,7 +82,7 @@ public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions o
 
     private async Task<MeteredRead> PullAsync(string format, Uri url, long started, CancellationToken cancellationToken)
     {
-        var clients = options.HttpClients ?? SharedHandlerClients.Shared;
+        var clients = options.HttpClients;
         var period = UsagePeriod.Last(options.PullDays, clock.GetUtcNow());
         void Progress(ReadProgress p) => say($"  {format} {url}: {p}");
         var http = (options.Http ?? new HttpPullOptions()) with { OnRetry = m => say($"  {m}") };
@@ -111,8 +111,8 @@ public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions o
 
     private static string NoPull(string format) => format switch
     {
-        UsageSourceNames.OpenAi or UsageSourceNames.OpenAiCosts => "no OpenAI admin key; set Reassess__OpenAiAdminKey (or OPENAI_ADMIN_KEY) in the environment.",
-        UsageSourceNames.Anthropic or UsageSourceNames.AnthropicCosts => "no Anthropic admin key; set Reassess__AnthropicAdminKey (or ANTHROPIC_ADMIN_KEY) in the environment.",
+        UsageSourceNames.OpenAi or UsageSourceNames.OpenAiCosts => $"no OpenAI admin key; set {UsageIngestOptions.OpenAiAdminKeySetting} (app setting, local.settings.json or environment; or {UsageIngestOptions.OpenAiAdminKeyShellName} in your shell).",
+        UsageSourceNames.Anthropic or UsageSourceNames.AnthropicCosts => $"no Anthropic admin key; set {UsageIngestOptions.AnthropicAdminKeySetting} (app setting, local.settings.json or environment; or {UsageIngestOptions.AnthropicAdminKeyShellName} in your shell).",
         _ => $"format '{format}' is read from files, not pulled from a URL; give a file or folder.",
     };
 }

@@ -1,3 +1,5 @@
+using Reassess.Core.Ingestion;
+
 namespace Reassess.Storage.Runs;
 
 /// <summary>
@@ -19,8 +21,11 @@ public sealed record RunRecord
     /// <summary>Named counts, e.g. <c>pricesWritten</c>, <c>workloadsAssessed</c>.</summary>
     public IReadOnlyDictionary<string, long> Counts { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>One line per source, sheet or workload that was skipped, saying what to fix.</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    /// <summary>
+    /// Each source, sheet, row or workload that was skipped: where (source and location) and what to fix, kept apart so
+    /// that the weekly report lists them as the run found them.
+    /// </summary>
+    public IReadOnlyList<InputProblem> Problems { get; init; } = [];
 
     public string RunId => $"{Job}|{Period}";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Reassess.Core.Ingestion;
 using Reassess.Core.Json;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Tables;
@@ -78,7 +79,7 @@ public sealed class RunStore(StorageAccount account, TableBatchWriter? writer = 
     {
         var problems = run.Problems.Count <= MaxProblemsStored
             ? run.Problems
-            : [.. run.Problems.Take(MaxProblemsStored), $"… and {run.Problems.Count - MaxProblemsStored} more problems not stored."];
+            : [.. run.Problems.Take(MaxProblemsStored), new InputProblem(run.Job, "", $"… and {run.Problems.Count - MaxProblemsStored} more problems not stored.")];
         var row = new TableEntity(MonthOf(run.Period, run.StartedAt), RowKey(run.Job, run.Period))
         {
             ["Job"] = run.Job,
@@ -101,6 +102,18 @@ public sealed class RunStore(StorageAccount account, TableBatchWriter? writer = 
         FinishedAt = row.GetDateTimeOffset("FinishedAt") ?? default,
         Status = Enum.Parse<RunStatus>(TableColumns.String(row, "Status")),
         Counts = JsonSerializer.Deserialize<Dictionary<string, long>>(TableColumns.GetText(row, "Counts") ?? "{}", ReassessJson.Compact) ?? [],
-        Problems = JsonSerializer.Deserialize<List<string>>(TableColumns.GetText(row, "Problems") ?? "[]", ReassessJson.Compact) ?? [],
+        Problems = ReadProblems(TableColumns.GetText(row, "Problems")),
     };
+
+    /// <summary>Problems as stored: objects with source, location and message; a plain line from a row written before them.</summary>
+    private static List<InputProblem> ReadProblems(string? json)
+    {
+        if (json is null) return [];
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.String
+                ? new InputProblem("", "", e.GetString()!)
+                : e.Deserialize<InputProblem>(ReassessJson.Compact)!)
+            .ToList();
+    }
 }

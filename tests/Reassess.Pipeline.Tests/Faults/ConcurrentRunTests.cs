@@ -41,7 +41,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
             await using var entered = await gate.TryEnterAsync(Job, TimeSpan.FromSeconds(60), CancellationToken.None);
             Assert.NotNull(entered);
             var start = clock.Elapsed;
-            var run = await WeeklyRun.RunAsync(FaultyStorage.NewContext(account, samples.Root), SampleWorkspace.AsOf, FaultyStorage.Weeks);
+            var run = await new WeeklyRun(FaultyStorage.NewContext(account, samples.Root)).RunAsync(SampleWorkspace.AsOf, FaultyStorage.Weeks);
             Assert.False(run.Failed);
             return (start, clock.Elapsed);
         }
@@ -63,7 +63,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
         using var samples = new SampleWorkspace(new StorageAccount(settings));
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
-            WeeklyRun.RunAsync(FaultyStorage.NewContext(new StorageAccount(settings), samples.Root), SampleWorkspace.AsOf, FaultyStorage.Weeks))));
+            new WeeklyRun(FaultyStorage.NewContext(new StorageAccount(settings), samples.Root)).RunAsync(SampleWorkspace.AsOf, FaultyStorage.Weeks))));
 
         Assert.All(runs, run => Assert.False(run.Failed));
         Assert.Equal(runs[0].Files.Select(f => f.Content), runs[1].Files.Select(f => f.Content));
@@ -89,7 +89,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
             await using var entered = await timerGate.TryEnterAsync(Job, TimeSpan.Zero, CancellationToken.None);
             Assert.NotNull(entered);
             timerHolds.SetResult();
-            var run = await WeeklyRun.RunAsync(FaultyStorage.NewContext(timerAccount, samples.Root), SampleWorkspace.AsOf, FaultyStorage.Weeks);
+            var run = await new WeeklyRun(FaultyStorage.NewContext(timerAccount, samples.Root)).RunAsync(SampleWorkspace.AsOf, FaultyStorage.Weeks);
             Assert.False(run.Failed);
             return clock.Elapsed;
         });
@@ -99,7 +99,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
         {
             Assert.NotNull(entered);
             var onDemandStarted = clock.Elapsed;
-            var onDemand = await ReassessWorkloads.RunNowAsync(FaultyStorage.NewContext(httpAccount, samples.Root), only: null);
+            var onDemand = await new ReassessWorkloads(FaultyStorage.NewContext(httpAccount, samples.Root)).RunNowAsync(only: null);
 
             Assert.True(weekly.IsCompleted && onDemandStarted >= await weekly, "the on-demand run started before the weekly run let go of the job");
             Assert.Equal(6, onDemand.Counts.Values.Sum());
@@ -109,7 +109,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
         var added = after.Keys.Except(clean.Rows.Keys).ToList();
         Assert.DoesNotContain(clean.Rows.Keys, k => after.GetValueOrDefault(k) != clean.Rows[k]); // no weekly row lost or changed
         Assert.Equal(6, added.Count(k => k.StartsWith("table Assessments ", StringComparison.Ordinal)));
-        Assert.Equal([$"table Runs 2026-11 {ReassessWorkloads.JobName}|{FaultyStorage.Now:yyyy-MM-dd'T'HH:mm:ss'Z'}"], added.Where(k => k.StartsWith("table Runs ", StringComparison.Ordinal)));
+        Assert.Equal([$"table Runs 2026-11 {JobName.ReassessWorkloads}|{FaultyStorage.Now:yyyy-MM-dd'T'HH:mm:ss'Z'}"], added.Where(k => k.StartsWith("table Runs ", StringComparison.Ordinal)));
         Assert.Equal(7, added.Count);
     }
 

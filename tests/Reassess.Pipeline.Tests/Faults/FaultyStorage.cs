@@ -62,10 +62,10 @@ internal sealed class FaultyStorage : IAsyncDisposable
     }
 
     public static PipelineContext NewContext(StorageAccount account, string samplesRoot, ILogger? logger = null) =>
-        new(account, new PipelineSettings { ContentRoot = samplesRoot }, new FixedClock(Now), logger ?? NullLogger.Instance);
+        TestPipeline.Context(account, new PipelineSettings { ContentRoot = samplesRoot }, new FixedClock(Now), logger: logger);
 
     public Task<WeeklyRun.Result> RunAsync(CancellationToken cancellationToken = default) =>
-        WeeklyRun.RunAsync(Context, SampleWorkspace.AsOf, Weeks, cancellationToken);
+        new WeeklyRun(Context).RunAsync(SampleWorkspace.AsOf, Weeks, cancellationToken);
 
     public Task<SortedDictionary<string, string>> SnapshotAsync() => StorageSnapshot.TakeAsync(Direct);
 
@@ -95,7 +95,7 @@ internal static class CleanRun
             if (_clean is { } done) return done;
             var account = await azurite.NewAccountAsync();
             using var samples = new SampleWorkspace(account);
-            var run = await WeeklyRun.RunAsync(FaultyStorage.NewContext(account, samples.Root), SampleWorkspace.AsOf, FaultyStorage.Weeks);
+            var run = await new WeeklyRun(FaultyStorage.NewContext(account, samples.Root)).RunAsync(SampleWorkspace.AsOf, FaultyStorage.Weeks);
             Assert.False(run.Failed);
             _clean = (await StorageSnapshot.TakeAsync(account), run.Files.Select(f => f.Content).ToList());
             return _clean.Value;

@@ -51,10 +51,10 @@ public class PriceHistoryAndAlertsTests(AzuriteFixture azurite)
         await File.WriteAllTextAsync(workspace.PathOf("samples/prices/genai.json"), GenAiWithHaikuAt(1m, 5m));
         await workspace.RefreshAsync(PriceWorkspace.Nov23);
         var context = workspace.Context;
-        await SyncWorkloads.RunAsync(context, "2026-W48");
-        await IngestUsage.RunAsync(context, "2026-W48");
+        await new SyncWorkloads(context).RunAsync(IsoWeek.Of(PriceWorkspace.Nov23));
+        await new IngestUsage(context).RunAsync(DateOnly.FromDateTime(PriceWorkspace.Nov23.UtcDateTime));
 
-        await ReassessWorkloads.RunAsync(context, IsoWeek.Of(PriceWorkspace.Nov23));
+        await new ReassessWorkloads(context).RunAsync(IsoWeek.Of(PriceWorkspace.Nov23));
 
         var week = await context.Assessments.ListWeekAsync("2026-W48");
         var triage = week.Single(a => a.WorkloadId == "ticket-triage");
@@ -76,7 +76,7 @@ public class PriceHistoryAndAlertsTests(AzuriteFixture azurite)
         await File.WriteAllTextAsync(workspace.PathOf("genai.json"), GenAiWithHaikuAt(0.25m, 5.5m));
         await workspace.RefreshAsync(PriceWorkspace.Nov23);
 
-        var (_, files) = await PublishWeeklyReport.RunAsync(workspace.Context, IsoWeek.Of(PriceWorkspace.Nov23), []);
+        var (_, files) = await new PublishWeeklyReport(workspace.Context).RunAsync(IsoWeek.Of(PriceWorkspace.Nov23));
 
         var html = Encoding.UTF8.GetString(files.Single(f => f.Name == "index.html").Content);
         var markdown = Encoding.UTF8.GetString(files.Single(f => f.Name == "summary.md").Content);

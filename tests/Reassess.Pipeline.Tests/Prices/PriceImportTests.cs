@@ -14,7 +14,7 @@ public class PriceImportTests
     {
         var path = SharedData.Path("prices", "litellm_model_prices.json");
 
-        var imported = await new PriceImport(TimeProvider.System).RunAsync("litellm", path, SampleAliases);
+        var imported = await new PriceImport(TimeProvider.System, TestPipeline.PriceRefresh()).RunAsync("litellm", path, SampleAliases);
 
         Assert.Equal(2487, imported.Result.Records.Count);
         Assert.DoesNotContain(imported.Result.Records, r => r.Key == "anthropic/claude-haiku-4-5-20251001");
@@ -27,7 +27,7 @@ public class PriceImportTests
     [Fact]
     public async Task Importing_genai_prices_resolves_through_its_own_match_rules()
     {
-        var imported = await new PriceImport(TimeProvider.System).RunAsync("genai-prices", SharedData.Path("prices", "genai_prices_v2.json"), PriceAliases.None);
+        var imported = await new PriceImport(TimeProvider.System, TestPipeline.PriceRefresh()).RunAsync("genai-prices", SharedData.Path("prices", "genai_prices_v2.json"), PriceAliases.None);
 
         Assert.Equal(1309, imported.Result.Records.Count);
         Assert.Equal(1.00m, imported.Result.Records.Single(r => r.Key == "anthropic/claude-haiku-4-5").InputPerMTok);
@@ -41,7 +41,7 @@ public class PriceImportTests
         try
         {
             var error = await Assert.ThrowsAsync<Core.Ingestion.InputRejectedException>(() =>
-                new PriceImport(TimeProvider.System).RunAsync("openrouter", path, PriceAliases.None));
+                new PriceImport(TimeProvider.System, TestPipeline.PriceRefresh()).RunAsync("openrouter", path, PriceAliases.None));
             Assert.Equal(path, error.Problem.Source);
         }
         finally

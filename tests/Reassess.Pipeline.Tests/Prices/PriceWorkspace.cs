@@ -41,7 +41,7 @@ public sealed class PriceWorkspace : IDisposable
     public string Root { get; }
     public PipelineSettings Settings { get; private set; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    public PipelineContext Context => new(_account, Settings, Clock, NullLogger.Instance);
+    public PipelineContext Context => TestPipeline.Context(_account, Settings, Clock, TestPipeline.PriceRefresh(QuickHttp));
 
     /// <summary>Copies a real sheet from ../shared/data/prices into the workspace; returns its path.</summary>
     public string CopyRealSheet(string file)
@@ -59,7 +59,7 @@ public sealed class PriceWorkspace : IDisposable
     public Task<JobOutcome> RefreshAsync(DateTimeOffset day)
     {
         Clock.SetUtcNow(day.AddHours(5));
-        return RefreshPrices.RunAsync(Context, day, new PriceRefreshOptions { Http = QuickHttp });
+        return new RefreshPrices(Context).RunAsync(day);
     }
 
     public Task<PriceRecord?> StoredAsync(string key, DateTimeOffset asOf) => Context.Prices.GetInForceAsync(key, asOf);

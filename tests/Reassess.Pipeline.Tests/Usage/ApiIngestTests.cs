@@ -28,7 +28,7 @@ public class ApiIngestTests(AzuriteFixture azurite)
                 : Reply.Json(Page(null, (3, 300)))
             : Reply.Json(Page("page_2", (1, failPage2 ? 111 : 100), (2, 200))));
         using var workspace = await UsageWorkspace.CreateAsync(account, $"openai={server.BaseUri}");
-        var options = new UsageIngestOptions { OpenAiAdminKey = "sk-admin-test", HttpClients = new SharedHandlerClients(), Http = FastRetries };
+        var options = TestPipeline.UsageIngest(FastRetries) with { OpenAiAdminKey = "sk-admin-test" };
         await workspace.IngestAsync(options);
         var storedDay3 = await workspace.StoredAsync("invoice-extraction", new DateOnly(2026, 11, 3), "openai");
 
@@ -54,7 +54,7 @@ public class ApiIngestTests(AzuriteFixture azurite)
         File.WriteAllLines(drops, File.ReadAllLines(drops).Where(l => !l.StartsWith("ticket-triage,2026-11-21,", StringComparison.Ordinal)));
         workspace.Write("samples/anthropic/usage.json", Anthropic((20, 150_000_000, 150_000_000), (21, 140_000_000, 140_000_000)));
 
-        var run = await Jobs.WeeklyRun.RunAsync(workspace.Context, UsageWorkspace.AsOf, 1);
+        var run = await new Jobs.WeeklyRun(workspace.Context).RunAsync(UsageWorkspace.AsOf, 1);
 
         var gap = Assert.Single(run.Problems);
         Assert.Equal("workload 'ticket-triage'", gap.Location);

@@ -3,6 +3,7 @@ using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
 using Reassess.Pipeline.Usage;
 using Reassess.Sources.Usage;
+using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests.Usage;
 
@@ -26,7 +27,7 @@ public sealed class UsageImportTests : IDisposable
             "2026-11-02T00:00:00Z,gpt 4.1 Outp glbl Tokens,1,1000,0.008,USD,\"{\"\"workload\"\":\"\"someone-else\"\"}\"\n");
         var said = new List<string>();
 
-        var imported = await new UsageImport(TimeProvider.System, new UsageIngestOptions(), said.Add).RunAsync("focus", export, Workloads, CancellationToken.None);
+        var imported = await new UsageImport(TimeProvider.System, TestPipeline.UsageIngest(), said.Add).RunAsync("focus", export, Workloads, CancellationToken.None);
         var printed = new StringWriter();
         await DailyUsageText.WriteCsvAsync(printed, imported.Rows);
         var dropped = await new UsageDropReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(printed.ToString())), "printed.csv",

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Reassess.Core.Time;
 using Reassess.Core.Usage;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Usage;
 using Reassess.Storage.Configuration;
+using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests.Usage;
 
@@ -31,8 +33,8 @@ public sealed class UsageWorkspace : IDisposable
         var workloads = samples.PathOf("samples/workloads.json");
         if (editWorkloads is not null) File.WriteAllText(workloads, editWorkloads(File.ReadAllText(workloads)));
         var settings = new PipelineSettings { ContentRoot = samples.Root, UsageSources = SourceSpec.ParseList(usageSources, "UsageSources") };
-        var context = new PipelineContext(account, settings, TimeProvider.System, NullLogger.Instance);
-        await SyncWorkloads.RunAsync(context, "test");
+        var context = TestPipeline.Context(account, settings);
+        await new SyncWorkloads(context).RunAsync(IsoWeek.Of(AsOf));
         return new UsageWorkspace(samples, context);
     }
 
@@ -46,8 +48,12 @@ public sealed class UsageWorkspace : IDisposable
         return path;
     }
 
-    public Task<JobOutcome> IngestAsync(UsageIngestOptions? options = null) =>
-        IngestUsage.RunAsync(Context, "test", options ?? new UsageIngestOptions());
+    /// <summary>IngestUsage on the day of <see cref="AsOf"/>, with <paramref name="options"/> instead of the context's when given.</summary>
+    public Task<JobOutcome> IngestAsync(UsageIngestOptions? options = null)
+    {
+        var context = options is null ? Context : TestPipeline.Context(Context.Account, Context.Settings, usageIngest: options);
+        return new IngestUsage(context).RunAsync(DateOnly.FromDateTime(AsOf.UtcDateTime));
+    }
 
     public async Task<DailyUsage?> StoredAsync(string workload, DateOnly day, string source) =>
         (await Context.Usage.GetDailyAsync(workload, day, day)).SingleOrDefault(r => r.Source == source);
