@@ -24,6 +24,26 @@ public static class FunctionCatalog
 
     public static IReadOnlyList<JobTimer> Timers { get; } = [RefreshPrices, IngestUsage, ReassessWorkloads, PublishWeeklyReport];
 
+    /// <summary>
+    /// The HTTP functions: name, method, route and whether a function key is needed. The Functions app declares them
+    /// as triggers and the self-host maps the same routes; a test checks the Functions build's metadata against this list.
+    /// </summary>
+    public static IReadOnlyList<HttpFunction> Http { get; } =
+    [
+        new("Health", "get", Routes.Health, Anonymous: true),
+        new("WhatIf", "post", Routes.WhatIf),
+        new("Reassess", "post", Routes.Reassess),
+        new("ListWorkloads", "get", Routes.Workloads),
+        new("GetWorkload", "get", Routes.Workload),
+        new("PutWorkload", "put", Routes.Workload),
+        new("DeleteWorkload", "delete", Routes.Workload),
+        new("ListAssessments", "get", Routes.WorkloadAssessments),
+        new("PostEvals", "post", Routes.WorkloadEvals),
+        new("LatestReport", "get", Routes.LatestReport),
+        new("WeekReport", "get", Routes.WeekReport),
+        new("Trends", "get", Routes.Trends),
+    ];
+
     /// <summary>Routes under <c>/api</c>, as Azure Functions spells them.</summary>
     public static class Routes
     {
@@ -47,6 +67,9 @@ public record TimerFunction(string Name, string ScheduleSetting, string DefaultS
     /// <summary>The <c>%Setting%</c> form a TimerTrigger attribute takes.</summary>
     public string ScheduleExpression => $"%{ScheduleSetting}%";
 }
+
+/// <summary>An HTTP-triggered function: its name, HTTP method (lower case), route under <c>/api</c>, and whether it is open without a key.</summary>
+public sealed record HttpFunction(string Name, string Method, string Route, bool Anonymous = false);
 
 /// <summary>One of the catalog's timers: it runs the job it is named after.</summary>
 public sealed record JobTimer(JobName Job, string ScheduleSetting, string DefaultSchedule)

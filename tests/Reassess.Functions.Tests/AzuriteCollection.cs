@@ -1,0 +1,6 @@
+using Reassess.Testing;
+
+namespace Reassess.Functions.Tests;
+
+[CollectionDefinition(AzuriteFixture.Collection)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
