@@ -1,3 +1,5 @@
+using NCrontab;
+
 namespace Reassess.Pipeline.Scheduling.Schedules;
 
 /// <summary>
@@ -8,18 +10,13 @@ namespace Reassess.Pipeline.Scheduling.Schedules;
 /// </summary>
 public sealed class NCrontabSchedule : TimerSchedule
 {
-    private readonly CronValues _seconds;
-    private readonly CronValues _minutes;
-    private readonly CronValues _hours;
-    private readonly CronValues _days;
-    private readonly CronValues _months;
-    private readonly CronValues _daysOfWeek;
+    private readonly CrontabSchedule _crontab;
 
-    private NCrontabSchedule(string expression, bool hasSeconds, CronValues[] fields)
+    private NCrontabSchedule(string expression, bool hasSeconds, CrontabSchedule crontab)
     {
         Expression = expression;
         HasSeconds = hasSeconds;
-        (_seconds, _minutes, _hours, _days, _months, _daysOfWeek) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]);
+        _crontab = crontab;
     }
 
     public override string Expression { get; }
@@ -47,53 +44,14 @@ public sealed class NCrontabSchedule : TimerSchedule
         }
     }
 
+    /// <remarks>NCrontab drops the fraction of a second and starts at the next whole second (or minute, without seconds).</remarks>
     public override DateTimeOffset Next(DateTimeOffset after)
     {
-        var utc = after.UtcDateTime;
-        // Strictly after: the next whole second, so an instant on the schedule yields the one after it.
-        var t = new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddSeconds(1);
-        try
-        {
-            // Each step either accepts a field or moves to the start of the next value it allows, resetting the
-            // smaller fields; the day loop is the only one that steps one by one (it must meet both day fields).
-            while (true)
-            {
-                if (!_months.Contains(t.Month))
-                {
-                    var month = _months.AtOrAfter(t.Month + 1);
-                    t = month < 0 ? new DateTime(t.Year + 1, _months.AtOrAfter(1), 1, 0, 0, 0, DateTimeKind.Utc) : new DateTime(t.Year, month, 1, 0, 0, 0, DateTimeKind.Utc);
-                }
-                else if (!_days.Contains(t.Day) || !_daysOfWeek.Contains((int)t.DayOfWeek))
-                {
-                    t = t.Date.AddDays(1);
-                }
-                else if (!_hours.Contains(t.Hour))
-                {
-                    var hour = _hours.AtOrAfter(t.Hour + 1);
-                    t = hour < 0 ? t.Date.AddDays(1) : t.Date.AddHours(hour);
-                }
-                else if (!_minutes.Contains(t.Minute))
-                {
-                    var minute = _minutes.AtOrAfter(t.Minute + 1);
-                    var hourStart = t.Date.AddHours(t.Hour);
-                    t = minute < 0 ? hourStart.AddHours(1) : hourStart.AddMinutes(minute);
-                }
-                else if (!_seconds.Contains(t.Second))
-                {
-                    var second = _seconds.AtOrAfter(t.Second + 1);
-                    var minuteStart = t.Date.AddHours(t.Hour).AddMinutes(t.Minute);
-                    t = second < 0 ? minuteStart.AddMinutes(1) : minuteStart.AddSeconds(second);
-                }
-                else
-                {
-                    return new DateTimeOffset(t, TimeSpan.Zero);
-                }
-            }
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new InvalidOperationException($"'{Expression}' has no occurrence after {after:O} before the year 10000.", e);
-        }
+        // NCrontab answers its end limit when nothing comes before it.
+        var next = _crontab.GetNextOccurrence(after.UtcDateTime, DateTime.MaxValue);
+        return next != DateTime.MaxValue
+            ? new DateTimeOffset(next, TimeSpan.Zero)
+            : throw new InvalidOperationException($"'{Expression}' has no occurrence after {after:O} before the year 10000.");
     }
 
     private static NCrontabSchedule Read(string expression)
@@ -105,33 +63,24 @@ public sealed class NCrontabSchedule : TimerSchedule
             throw new ScheduleFormatException(
                 $"'{expression}' has {tokens.Length} field(s); NCRONTAB needs 6 (second minute hour day month day-of-week) or 5 (the same without seconds).");
 
-        var hasSeconds = tokens.Length == 6;
-        var fields = new CronValues[6];
-        fields[0] = CronValues.Range(0, 0, 1);
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var index = hasSeconds ? i : i + 1;
-            fields[index] = CronFieldParser.Parse(CronField.All[index], tokens[i], expression);
-        }
+        foreach (var (field, token) in NCrontabField.All[^tokens.Length..].Zip(tokens))
+            NCrontabFieldCheck.Check(field, token, expression);
 
-        CheckSomeDayExists(fields[3], fields[4], expression);
-        return new NCrontabSchedule(expression, hasSeconds, fields);
+        var hasSeconds = tokens.Length == 6;
+        // The Azure Functions host reads timer schedules with this library too, so both hosts fire at the same instants.
+        var crontab = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = hasSeconds });
+        CheckItOccurs(crontab, expression);
+        return new NCrontabSchedule(expression, hasSeconds, crontab);
     }
 
     /// <summary>
-    /// <c>0 0 0 30 2 *</c> would never fire (NCrontab searches to the year 9999 and gives up); say so at start-up instead.
-    /// Any day that exists falls on every weekday in some year, so the day-of-week field cannot make it impossible.
+    /// NCrontab takes <c>0 0 0 30 2 *</c> and would only find, at each run, that it never fires; say so at start-up
+    /// instead. Any day that exists falls on every weekday in some year, so the day-of-week field cannot be the cause.
     /// </summary>
-    private static void CheckSomeDayExists(CronValues days, CronValues months, string expression)
+    private static void CheckItOccurs(CrontabSchedule crontab, string expression)
     {
-        for (var month = 1; month <= 12; month++)
-        {
-            var longest = month == 2 ? 29 : DateTime.DaysInMonth(2001, month);
-            if (months.Contains(month) && days.AtOrAfter(1) is var first && first >= 1 && first <= longest)
-                return;
-        }
-
-        throw new ScheduleFormatException(
-            $"'{expression}' never occurs: no month allowed by field 'month' has a day allowed by field 'day-of-month'.");
+        if (crontab.GetNextOccurrence(DateTime.MinValue, DateTime.MaxValue) == DateTime.MaxValue)
+            throw new ScheduleFormatException(
+                $"'{expression}' never occurs: no month allowed by field 'month' has a day allowed by field 'day-of-month'.");
     }
 }
