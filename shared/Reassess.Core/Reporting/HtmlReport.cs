@@ -396,6 +396,7 @@ public static partial class HtmlReport
           h3, h4 { break-after: avoid; }
           .team { break-before: page; }
           .card, tr, .figures div { break-inside: avoid; }
+          .totals { font-size: 8.5pt; }
           .badge, .flip, thead th, tfoot th, tfoot td, .figures div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }

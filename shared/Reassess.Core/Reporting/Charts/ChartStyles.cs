@@ -3,9 +3,12 @@ namespace Reassess.Core.Reporting.Charts;
 /// <summary>The CSS the charts' classes need, for the page that inlines them (screen and print).</summary>
 public static class ChartStyles
 {
-    public static readonly string Css = """
+    /// <summary>The size of every chart label in SVG units; the charts reserve room for their labels at this size.</summary>
+    public const int FontSize = 11;
+
+    public static readonly string Css = $$"""
         svg.chart { display: block; max-width: 100%; height: auto; overflow: hidden; font-family: inherit; }
-        svg.chart text { font-size: 11px; fill: #59636e; }
+        svg.chart text { font-size: {{FontSize}}px; fill: #59636e; }
         svg.chart .grid { stroke: #eaeef2; stroke-width: 1; }
         svg.chart .axis { stroke: #8c959f; stroke-width: 1; }
         svg.chart .zero { stroke: #59636e; stroke-width: 1; }

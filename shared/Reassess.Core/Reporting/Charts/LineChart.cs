@@ -52,7 +52,14 @@ public sealed record LineChart
     /// <summary>What the plot says when no series has a point.</summary>
     public string EmptyText { get; init; } = "No data";
 
-    private const double Left = 56, Right = 14, Top = 12, Bottom = 26, LegendRow = 18, TitleRow = 14;
+    /// <summary>
+    /// Margins and rows. <see cref="MinLeft"/> is the plot's left edge unless a y label needs more; y labels end
+    /// <see cref="TickGap"/> left of the plot; category labels sit <see cref="CategoryInset"/> inside it and keep
+    /// <see cref="CategoryGap"/> from each other; a legend entry is its line and gap (<see cref="LegendKey"/>), its
+    /// name and <see cref="LegendGap"/>.
+    /// </summary>
+    private const double MinLeft = 56, Right = 14, Top = 12, Bottom = 26, LegendRow = 18, TitleRow = 14,
+        TickGap = 6, CategoryInset = 10, CategoryGap = 12, LegendKey = 18, LegendGap = 8;
 
     public string Render()
     {
@@ -62,61 +69,50 @@ public sealed record LineChart
         var bottom = Height - Bottom - (XTitle is null ? 0 : TitleRow);
         var svg = new Svg(Text, Width, Height, "line-chart");
 
-        var xs = points.Select(p => p.X).ToList();
-        if (Marker is not null) xs.Add(Marker.X);
-        var x = XLabels is { Count: > 0 } labels
-            ? LinearScale.Exact(0, Math.Max(1, labels.Count - 1), Left + 10, Width - Right - 10)
-            : LinearScale.Nice(xs, Left, Width - Right, maxTicks: 6, includeZero: XFromZero);
-
         var ys = points.Select(p => p.Y!.Value).Where(v => YMax is not { } max || v <= max).ToList();
         if (Reference is not null) ys.Add(Reference.Y);
         if (Marker is not null && (YMax is not { } mmax || Marker.Y <= mmax)) ys.Add(Marker.Y);
         if (YMax is { } cap && points.Any(p => p.Y > cap)) ys.Add(cap);
         var y = LinearScale.Nice(ys, bottom, top, maxTicks: 5, includeZero: YFromZero);
+        var yTicks = y.Ticks.Select(t => (Value: t, Label: YFormat(t, y.Step))).ToList();
+
+        // The plot starts right of the widest y label, and ends where the last x label still fits.
+        var left = Math.Max(MinLeft, yTicks.Max(t => LabelMetrics.Width(t.Label)) + TickGap + Svg.EdgeGap);
+        var xs = points.Select(p => p.X).ToList();
+        if (Marker is not null) xs.Add(Marker.X);
+        var (x, xTicks, right) = XAxis(xs, left);
 
         // Grid and y ticks.
-        foreach (var tick in y.Ticks)
+        foreach (var (tick, label) in yTicks)
         {
             var py = y.Map(tick);
-            svg.Line(Left, py, Width - Right, py, tick == 0 && y.Min < 0 ? "zero" : "grid");
-            svg.Text(Left - 6, py + 4, YFormat(tick, y.Step), "tick", "end");
+            svg.Line(left, py, right, py, tick == 0 && y.Min < 0 ? "zero" : "grid");
+            svg.Text(left - TickGap, py + 4, label, "tick", TextAnchor.End);
         }
 
-        // X axis and ticks.
-        svg.Line(Left, bottom, Width - Right, bottom, "axis");
-        if (XLabels is { Count: > 0 } categories)
+        // X axis and ticks (categories are labelled without tick marks).
+        svg.Line(left, bottom, right, bottom, "axis");
+        foreach (var (tick, label) in xTicks)
         {
-            var every = Math.Max(1, (int)Math.Ceiling(categories.Count / Math.Max(1, (Width - Left - Right) / 48)));
-            for (var i = 0; i < categories.Count; i++)
-            {
-                if ((categories.Count - 1 - i) % every != 0) continue; // keep the latest label
-                svg.Text(x.Map(i), bottom + 15, categories[i], "tick", "middle");
-            }
-        }
-        else
-        {
-            foreach (var tick in x.Ticks)
-            {
-                var px = x.Map(tick);
-                svg.Line(px, bottom, px, bottom + 4, "axis");
-                svg.Text(px, bottom + 15, XFormat(tick, x.Step), "tick", "middle");
-            }
+            var px = x.Map(tick);
+            if (XLabels is not { Count: > 0 }) svg.Line(px, bottom, px, bottom + 4, "axis");
+            svg.Text(px, bottom + 15, label, "tick", TextAnchor.Middle);
         }
 
-        if (XTitle is not null) svg.Text((Left + Width - Right) / 2, Height - 4, XTitle, "axis-title", "middle");
+        if (XTitle is not null) svg.Text((left + right) / 2, Height - 4, XTitle, "axis-title", TextAnchor.Middle);
         if (YTitle is not null) svg.Text(4, top - 8, YTitle, "axis-title");
 
         if (points.Count == 0)
         {
-            svg.Text((Left + Width - Right) / 2, (top + bottom) / 2, EmptyText, "empty", "middle");
+            svg.Text((left + right) / 2, (top + bottom) / 2, LabelMetrics.Fit(EmptyText, right - left), "empty", TextAnchor.Middle);
             return svg.ToString();
         }
 
         if (Reference is { } reference && y.Contains(reference.Y))
         {
             var py = y.Map(reference.Y);
-            svg.Line(Left, py, Width - Right, py, "ref");
-            svg.Text(Width - Right - 2, py - 4, reference.Label, "ref-label", "end");
+            svg.Line(left, py, right, py, "ref");
+            svg.Text(right - 2, py - 4, reference.Label, "ref-label", TextAnchor.End);
         }
 
         // Values above YMax leave through the top edge: each line is cut where it crosses it.
@@ -138,23 +134,49 @@ public sealed record LineChart
             var px = x.Map(marker.X);
             var py = y.MapClamped(marker.Y);
             svg.Circle(px, py, 4.5, "marker");
-            var right = px > (Left + Width - Right) / 2;
-            svg.Text(right ? px - 8 : px + 8, Math.Max(top + 10, py - 8), marker.Label, "marker-label", right ? "end" : "start");
+            var onRight = px > (left + right) / 2;
+            svg.Text(onRight ? px - 8 : px + 8, Math.Max(top + 10, py - 8), marker.Label, "marker-label", onRight ? TextAnchor.End : TextAnchor.Start);
         }
 
         if (legend)
         {
-            var lx = Left;
+            // Every series keeps its entry: when the names would not all fit in the row, they share it equally.
+            var share = (Width - Svg.EdgeGap - left) / Series.Count - LegendKey - LegendGap;
+            var lx = left;
             foreach (var series in Series)
             {
                 svg.Line(lx, Top + 5, lx + 14, Top + 5, "line " + series.CssClass);
-                var name = Svg.Cut(series.Name, 24);
-                svg.Text(lx + 18, Top + 9, name, "legend");
-                lx += 26 + name.Length * 6.2;
+                var name = LabelMetrics.Fit(series.Name, share);
+                svg.Text(lx + LegendKey, Top + 9, name, "legend");
+                lx += LegendKey + LabelMetrics.Width(name) + LegendGap;
             }
         }
 
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// The x scale from <paramref name="left"/>, the ticks to label, and the plot's right edge. Numeric ticks sit at
+    /// the ends of the plot, so it ends where the last label still fits; category labels are thinned so that
+    /// neighbours never touch, always keeping the latest.
+    /// </summary>
+    private (LinearScale X, List<(double Value, string Label)> Ticks, double Right) XAxis(List<double> xs, double left)
+    {
+        if (XLabels is { Count: > 0 } labels)
+        {
+            var plotRight = Width - Right;
+            var exact = LinearScale.Exact(0, Math.Max(1, labels.Count - 1), left + CategoryInset, plotRight - CategoryInset);
+            var x = TickLabels.Within(exact, labels[0], labels[^1], Svg.EdgeGap, Width - Svg.EdgeGap);
+            var slot = labels.Max(l => LabelMetrics.Width(l)) + CategoryGap;
+            var every = Math.Max(1, (int)Math.Ceiling(slot / (x.Map(1) - x.Map(0))));
+            var shown = Enumerable.Range(0, labels.Count).Where(i => (labels.Count - 1 - i) % every == 0);
+            return (x, shown.Select(i => ((double)i, labels[i])).ToList(), plotRight);
+        }
+
+        var nice = LinearScale.Nice(xs, left, Width - Right, maxTicks: 6, includeZero: XFromZero);
+        var ticks = nice.Ticks.Select(t => (t, XFormat(t, nice.Step))).ToList();
+        var fitted = TickLabels.Within(nice, ticks[0].Item2, ticks[^1].Item2, Svg.EdgeGap, Width - Svg.EdgeGap);
+        return (fitted, ticks, fitted.RangeEnd);
     }
 
     /// <summary>

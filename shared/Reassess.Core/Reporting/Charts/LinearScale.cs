@@ -90,6 +90,9 @@ public sealed class LinearScale
         return new LinearScale(min, max, max - min, rangeStart, rangeEnd);
     }
 
+    /// <summary>The same domain and ticks over another pixel range, e.g. one narrowed to make room for labels.</summary>
+    public LinearScale WithRange(double rangeStart, double rangeEnd) => new(Min, Max, Step, rangeStart, rangeEnd);
+
     /// <summary>The position of <paramref name="value"/> in the range (values outside the domain map outside the range).</summary>
     public double Map(double value) =>
         RangeStart + (value - Min) / (Max - Min) * (RangeEnd - RangeStart);

@@ -11,7 +11,11 @@ namespace Reassess.Core.Reporting.Charts;
 /// </summary>
 internal sealed class Svg
 {
+    /// <summary>The least room between a label and the chart's left or right edge.</summary>
+    public const double EdgeGap = 2;
+
     private readonly StringBuilder _text = new();
+    private readonly double _width;
 
     /// <summary>
     /// Opens the root element: a fixed viewBox that scales down with the page (CSS <c>svg.chart</c>). Inline SVG in HTML
@@ -20,6 +24,7 @@ internal sealed class Svg
     public Svg(ChartText text, double width, double height, string cssClass)
     {
         ArgumentNullException.ThrowIfNull(text);
+        _width = width;
         var id = E(text.Id);
         _text.Append("<svg class=\"chart ").Append(E(cssClass)).Append('"')
             .Append(" id=\"").Append(id).Append('"')
@@ -50,9 +55,20 @@ internal sealed class Svg
         return Raw($"<path class=\"{E(cssClass)}\" d=\"{d}\"/>");
     }
 
-    /// <param name="anchor"><c>start</c>, <c>middle</c> or <c>end</c>.</param>
-    public Svg Text(double x, double y, string text, string cssClass, string anchor = "start") =>
-        Raw($"<text class=\"{E(cssClass)}\" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\">{E(text)}</text>");
+    /// <summary>
+    /// A label whose <paramref name="anchor"/> point is at (<paramref name="x"/>, <paramref name="y"/>). The charts reserve
+    /// room for their labels; this is the backstop for the rest (a long marker, legend or title): a label that would
+    /// still cross the left or right edge by <see cref="LabelMetrics"/>' estimate is moved inward, and one wider than
+    /// the chart is cut, so no label is ever drawn outside the chart.
+    /// </summary>
+    public Svg Text(double x, double y, string text, string cssClass, TextAnchor anchor = TextAnchor.Start)
+    {
+        text = LabelMetrics.Fit(text, _width - 2 * EdgeGap);
+        var width = LabelMetrics.Width(text);
+        var before = width * Before(anchor);
+        var left = Math.Clamp(x - before, EdgeGap, Math.Max(EdgeGap, _width - EdgeGap - width));
+        return Raw($"<text class=\"{E(cssClass)}\" x=\"{N(left + before)}\" y=\"{N(y)}\" text-anchor=\"{anchor.ToString().ToLowerInvariant()}\">{E(text)}</text>");
+    }
 
     public Svg Raw(string svg)
     {
@@ -72,8 +88,14 @@ internal sealed class Svg
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    /// <summary>A label cut to <paramref name="max"/> characters with an ellipsis (SVG text does not wrap).</summary>
-    public static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "\u2026";
+    /// <summary>The share of a label's width that lies before (left of) its anchor point.</summary>
+    private static double Before(TextAnchor anchor) => anchor switch
+    {
+        TextAnchor.Start => 0,
+        TextAnchor.Middle => 0.5,
+        TextAnchor.End => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(anchor), anchor, null),
+    };
 }
 
 /// <summary>

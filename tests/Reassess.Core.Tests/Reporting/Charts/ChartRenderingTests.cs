@@ -1,23 +1,12 @@
 using System.Globalization;
-using System.Xml.Linq;
 using Reassess.Core.Reporting.Charts;
+using static Reassess.Core.Tests.Reporting.Charts.ChartSvg;
 
 namespace Reassess.Core.Tests.Reporting.Charts;
 
 /// <summary>The SVG each chart draws, read back as XML: shapes where the data says, a text alternative always.</summary>
 public class ChartRenderingTests
 {
-    private static ChartText Text(string id = "c1") => new(id, "A chart", "What it shows, in words.");
-
-    private static XElement Parse(string svg) => XElement.Parse(svg);
-
-    private static IEnumerable<XElement> All(XElement svg, string name) => svg.Descendants(name);
-
-    private static IEnumerable<XElement> WithClass(XElement svg, string css) =>
-        svg.Descendants().Where(e => ((string?)e.Attribute("class") ?? "").Split(' ').Contains(css));
-
-    private static double Num(XElement e, string attribute) => double.Parse((string)e.Attribute(attribute)!, CultureInfo.InvariantCulture);
-
     public static TheoryData<string> EveryChart() => new()
     {
         new LineChart { Text = Text(), Series = [new LineSeries("s", [new(0, 1), new(1, 2)])] }.Render(),
