@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,9 +14,10 @@ builder.Build().Run();
 public partial class Program
 {
     /// <summary>
-    /// The same composition root as the self-host (<see cref="ReassessServices.AddReassess"/>). The Functions host checks
-    /// function keys itself (AuthorizationLevel.Function), so the API's own key list stays empty here.
+    /// The same composition root as the self-host (<see cref="ReassessServices.AddReassess"/>), plus the worker's own
+    /// invocation spans, so a timer's or request's trace continues the one the Functions host started. The Functions
+    /// host checks function keys itself (AuthorizationLevel.Function), so the API's own key list stays empty here.
     /// </summary>
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddReassess(configuration, AppContext.BaseDirectory);
+        services.AddReassess(configuration, AppContext.BaseDirectory).AddOpenTelemetry().UseFunctionsWorkerDefaults();
 }

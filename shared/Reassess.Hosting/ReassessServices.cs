@@ -20,6 +20,7 @@ public static class ReassessServices
         services.AddReassessPipeline(configuration, contentRoot, storage);
         services.TryAddSingleton(_ => ApiSettings.FromConfiguration(configuration));
         services.AddReassessApi();
+        services.AddReassessTelemetry(configuration);
         services.AddHostedService(provider => provider.GetRequiredService<SettingsCheck>());
         return services;
     }

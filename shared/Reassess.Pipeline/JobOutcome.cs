@@ -1,12 +1,19 @@
+using System.Diagnostics;
 using Reassess.Core.Ingestion;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Runs;
 
 namespace Reassess.Pipeline;
 
-/// <summary>What one job did for one period: counts worth logging, and every input it skipped or rejected with why.</summary>
-public sealed class JobOutcome(JobName job, string period, DateTimeOffset startedAt)
+/// <summary>
+/// What one job did for one period: counts worth logging, and every input it skipped or rejected with why. It carries
+/// the run's span (<see cref="PipelineContext.Start"/>): finishing the run ends it with the counts, disposing an
+/// unfinished run (an exception) ends it as failed.
+/// </summary>
+public sealed class JobOutcome(JobName job, string period, DateTimeOffset startedAt, Activity? span = null) : IDisposable
 {
+    private bool _finished;
+
     private readonly SortedDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<InputProblem> _problems = [];
 
@@ -29,6 +36,22 @@ public sealed class JobOutcome(JobName job, string period, DateTimeOffset starte
     {
         Failed = true;
         _problems.Add(problem);
+    }
+
+    /// <summary>Puts what the run did on its span.</summary>
+    internal void Finish()
+    {
+        _finished = true;
+        if (span is null) return;
+        foreach (var (what, count) in _counts) span.SetTag($"reassess.count.{what.Replace(' ', '_')}", count);
+        span.SetTag("reassess.problems", _problems.Count);
+        span.SetStatus(Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok, Failed ? _problems.LastOrDefault()?.ToString() : null);
+    }
+
+    public void Dispose()
+    {
+        if (!_finished) span?.SetStatus(ActivityStatusCode.Error, "the run ended before it finished (an exception; see the logs)");
+        span?.Dispose();
     }
 
     public RunRecord ToRunRecord(DateTimeOffset finishedAt) => new()

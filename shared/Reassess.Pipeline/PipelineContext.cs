@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Prices;
+using Reassess.Pipeline.Telemetry;
 using Reassess.Pipeline.Usage;
 using Reassess.Storage.Assessments;
 using Reassess.Storage.Blobs;
@@ -34,9 +36,16 @@ public sealed class PipelineContext(
     public RunStore Runs { get; } = new(account);
     public ReportStore Reports { get; } = new(account);
 
+    /// <summary>
+    /// Starts a run of <paramref name="job"/> for <paramref name="period"/> and its span. Declare it with <c>using</c>, so a
+    /// run that throws still ends its span, marked failed.
+    /// </summary>
+    public JobOutcome Start(JobName job, string period) => new(job, period, Clock.GetUtcNow(), JobTelemetry.StartRun(job, period));
+
     /// <summary>Records the run (one row per job and period, so a rerun replaces it) and logs its summary.</summary>
     public async Task<JobOutcome> FinishAsync(JobOutcome outcome, CancellationToken cancellationToken)
     {
+        outcome.Finish();
         await Runs.SaveAsync(outcome.ToRunRecord(Clock.GetUtcNow()), cancellationToken);
         var elapsed = Clock.GetUtcNow() - outcome.StartedAt;
         Logger.LogInformation("{Job} {Period}: {Summary} in {Seconds:0.0}s", outcome.Job, outcome.Period, outcome.Summary(), elapsed.TotalSeconds);

@@ -12,7 +12,8 @@ namespace Reassess.Functions.Tests;
 /// </summary>
 public static class WorkerServices
 {
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null)
+    /// <param name="observe">Added after the app's own services: what a test listens with (an in-memory exporter).</param>
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null, Action<IServiceCollection>? observe = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
@@ -20,6 +21,7 @@ public static class WorkerServices
         // The composition root adds the system clock only when none is registered, so a test's clock goes first.
         if (clock is not null) services.AddSingleton(clock);
         worker::Program.ConfigureServices(services, configuration);
+        observe?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

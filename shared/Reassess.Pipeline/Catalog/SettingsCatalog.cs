@@ -126,9 +126,9 @@ public static class SettingsCatalog
     };
 
     public static readonly AppSetting AppInsightsConnection = new("APPLICATIONINSIGHTS_CONNECTION_STRING",
-        "Application Insights to send the Functions host's telemetry to.")
+        "Application Insights that the Functions host's and the app's OpenTelemetry traces, logs and metrics go to, sent with the managed identity. Unset: nothing is exported.")
     {
-        ReadBy = SettingReader.FunctionsHost,
+        ReadBy = SettingReader.Reassess | SettingReader.FunctionsHost,
         Place = SettingPlace.AzureOnly,
         PlaceReason = "Telemetry goes to Application Insights in Azure only; local runs log to the console.",
     };

@@ -24,7 +24,7 @@ public sealed class IngestUsage(PipelineContext context) : ITimerJob
     /// <summary>Ingests every source on <paramref name="day"/>; the day's run record is replaced by each later run that day.</summary>
     public async Task<JobOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        var outcome = new JobOutcome(JobName.IngestUsage, day.ToString("yyyy-MM-dd"), context.Clock.GetUtcNow());
+        using var outcome = context.Start(JobName.IngestUsage, day.ToString("yyyy-MM-dd"));
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
         var known = workloads.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
         var mapper = new UsageMapper(workloads);

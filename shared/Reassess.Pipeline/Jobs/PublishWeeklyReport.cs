@@ -18,7 +18,7 @@ public sealed class PublishWeeklyReport(PipelineContext context) : ITimerJob
 
     public async Task<(JobOutcome Outcome, IReadOnlyList<ReportFile> Files)> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
-        var outcome = new JobOutcome(JobName.PublishWeeklyReport, week.ToString(), context.Clock.GetUtcNow());
+        using var outcome = context.Start(JobName.PublishWeeklyReport, week.ToString());
         var skipped = await WeekInputProblems.GatherAsync(context.Runs, week, cancellationToken);
         var phases = new PhaseTimes();
         // Totals and the selection come from a few columns of every row; full assessments only for what is detailed,

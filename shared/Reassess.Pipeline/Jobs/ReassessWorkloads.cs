@@ -42,7 +42,7 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     public async Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
         var assessedAt = week.Start;
-        var outcome = new JobOutcome(JobName.ReassessWorkloads, week.ToString(), context.Clock.GetUtcNow());
+        using var outcome = context.Start(JobName.ReassessWorkloads, week.ToString());
         var phases = new PhaseTimes();
         // Grouped straight away, so each shard's workloads can be let go once it is done.
         var byShard = (await phases.TimeAsync("reading workloads", () => context.Workloads.GetAllAsync(cancellationToken)))
@@ -101,9 +101,9 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     /// </summary>
     public async Task<JobOutcome> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
     {
-        var now = context.Clock.GetUtcNow();
-        var period = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        var outcome = new JobOutcome(JobName.ReassessWorkloads, period, now);
+        using var outcome = context.Start(JobName.ReassessWorkloads, context.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+        var now = outcome.StartedAt;
+        var period = outcome.Period;
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
         if (only is not null)
         {

@@ -21,7 +21,7 @@ public sealed class RefreshPrices(PipelineContext context) : ITimerJob
     public async Task<JobOutcome> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         var day = DateOnly.FromDateTime(asOf.UtcDateTime);
-        var outcome = new JobOutcome(JobName.RefreshPrices, day.ToString("yyyy-MM-dd"), context.Clock.GetUtcNow());
+        using var outcome = context.Start(JobName.RefreshPrices, day.ToString("yyyy-MM-dd"));
         var (aliases, aliasProblems) = await PriceAliasTable.LoadAsync(context.Settings, cancellationToken);
         outcome.AddProblems(aliasProblems);
 

@@ -14,7 +14,7 @@ public sealed class SyncWorkloads(PipelineContext context)
     /// <summary>Loads the catalogue for <paramref name="week"/>'s reassessment (its run record is the week's).</summary>
     public async Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
-        var outcome = new JobOutcome(JobName.SyncWorkloads, week.ToString(), context.Clock.GetUtcNow());
+        using var outcome = context.Start(JobName.SyncWorkloads, week.ToString());
         var path = context.Settings.Resolve(context.Settings.WorkloadsPath);
         context.Logger.LogInformation("Reading workloads from {Path}", path);
         try

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Reassess.Pipeline.Telemetry;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -16,10 +17,12 @@ public sealed class TimerJobs(IServiceProvider services, IJobGate gate, TimeProv
     /// <param name="scheduledFor">The occurrence a catch-up stands for; null for "now".</param>
     public async Task RunAsync(JobName job, bool isPastDue, DateTimeOffset? scheduledFor, CancellationToken cancellationToken)
     {
+        using var span = JobTelemetry.StartTimer(job, isPastDue);
         await using var entered = await gate.TryEnterAsync(job.ToString(), TimerWait, cancellationToken);
         if (entered is null)
         {
             logger.LogWarning("{Job} skipped: another run held the job for {Minutes} minutes.", job, TimerWait.TotalMinutes);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "another run held the job");
             return;
         }
 

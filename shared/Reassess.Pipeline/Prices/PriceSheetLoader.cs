@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Prices;
+using Reassess.Pipeline.Telemetry;
 using Reassess.Sources.Http;
 using Reassess.Sources.Prices;
 
@@ -23,6 +24,7 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
     {
         var day = DateOnly.FromDateTime(asOf.UtcDateTime);
         var location = PriceSheetLocation.Of(source.Path, context.Settings);
+        using var span = JobTelemetry.StartRead("price sheet", source.Format, location.Url?.ToString() ?? location.FilePath!);
         byte[] raw;
         string fileName;
         var validators = HttpValidators.None;
@@ -61,6 +63,8 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
             var result = await ReadAsync(source, reader, location.Name, raw, asOf, cancellationToken);
             outcome.Count($"{source.Format} records", result.Records.Count);
             outcome.AddProblems(result.Rejected);
+            span?.SetTag("reassess.source.records", result.Records.Count);
+            span?.SetTag("reassess.source.rejected", result.Rejected.Count);
             // Archived only once it parses, so the newest archived sheet of a source is always its last good one.
             await context.Reports.ArchiveRawSheetAsync(source.Format, day, fileName, raw, cancellationToken, validators.ToMetadata());
             return new LoadedSheet(source, location.Name, result, raw, StaleByVersion(source, result, day));
@@ -68,6 +72,7 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
         catch (InputRejectedException e)
         {
             await context.Reports.QuarantineAsync(source.Format, day, fileName, raw, e.Problem.ToString(), cancellationToken);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "sheet quarantined");
             outcome.AddProblem(e.Problem with { Message = $"{e.Problem.Message} — sheet quarantined; the last good {source.Format} sheet stays in force." });
             return await FallBackAsync(source, reader, asOf, outcome, "its sheet was quarantined", cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
+using Reassess.Pipeline.Telemetry;
 
 namespace Reassess.Pipeline.Usage;
 
@@ -22,12 +23,15 @@ public static class DropFolder
         PipelineContext context, IRecordReader<T> reader, string file, JobOutcome outcome, CancellationToken cancellationToken)
     {
         var started = context.Clock.GetTimestamp();
+        using var span = JobTelemetry.StartRead("usage drop", reader.Format, file);
         try
         {
             await using var stream = File.OpenRead(file);
             var now = context.Clock.GetUtcNow();
             var result = await reader.ReadAsync(stream, file, new ReadContext(now, now), cancellationToken);
             outcome.AddProblems(result.Rejected);
+            span?.SetTag("reassess.source.rows", result.Records.Count);
+            span?.SetTag("reassess.source.rejected", result.Rejected.Count);
             var elapsed = context.Clock.GetElapsedTime(started).TotalSeconds;
             context.Logger.LogInformation("Read {File}: {Rows:N0} rows, {Rejected:N0} rejected ({Rate:N0} rows/s)",
                 Path.GetFileName(file), result.Records.Count, result.Rejected.Count, elapsed > 0 ? result.Records.Count / elapsed : 0);
@@ -36,6 +40,7 @@ public static class DropFolder
         catch (InputRejectedException e)
         {
             outcome.AddProblem(e.Problem with { Message = $"{e.Problem.Message} — file skipped; rows stored before stay." });
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "file skipped");
             return [];
         }
     }

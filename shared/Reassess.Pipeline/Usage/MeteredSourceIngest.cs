@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Usage;
+using Reassess.Pipeline.Telemetry;
 
 namespace Reassess.Pipeline.Usage;
 
@@ -15,7 +16,10 @@ public sealed class MeteredSourceIngest(PipelineContext context, UsageMapper map
     {
         var reader = new MeteredSourceReader(context.Clock, context.UsageIngest, line => context.Logger.LogInformation("{Line}", line));
         var where = MeteredSourceReader.IsUrl(source.Path, out _) ? source.Path : context.Settings.Resolve(source.Path);
+        using var span = JobTelemetry.StartRead("usage source", source.Format, where);
         var read = await reader.ReadAsync(source.Format, where, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("reassess.source.rows", read.Rows.Count);
+        span?.SetTag("reassess.source.rejected", read.Rejected.Count);
         outcome.AddProblems(read.Rejected);
         foreach (var skipped in read.Skipped)
             context.Logger.LogInformation("  {Source}: {Skipped}", skipped.Source, skipped.Message);
