@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Reassess.Core.Prices;
 using Reassess.Core.Usage;
 using Reassess.Pipeline;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Api.Tests;
 

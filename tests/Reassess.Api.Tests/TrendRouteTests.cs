@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Reassess.Pipeline.Jobs;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 using Reassess.Testing;
 
 namespace Reassess.Api.Tests;

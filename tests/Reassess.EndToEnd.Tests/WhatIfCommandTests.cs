@@ -36,7 +36,7 @@ public class WhatIfCommandTests
     [Fact]
     public async Task Whatif_with_an_invalid_workload_names_the_field_and_exits_non_zero()
     {
-        var body = File.ReadAllText(Path.Combine(Reassess.Storage.Local.RepositoryRoot.Find(), "samples/whatif-worked-example.json"))
+        var body = File.ReadAllText(Path.Combine(Reassess.Tools.Azurite.RepositoryRoot.Find(), "samples/whatif-worked-example.json"))
             .Replace("\"gpus\": 1", "\"gpus\": -1");
         var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "bad.json");
         File.WriteAllText(file, body);
@@ -52,7 +52,7 @@ public class WhatIfCommandTests
     [Fact]
     public async Task Whatif_without_a_price_for_the_baseline_says_what_to_add()
     {
-        var body = File.ReadAllText(Path.Combine(Reassess.Storage.Local.RepositoryRoot.Find(), "samples/whatif-worked-example.json"))
+        var body = File.ReadAllText(Path.Combine(Reassess.Tools.Azurite.RepositoryRoot.Find(), "samples/whatif-worked-example.json"))
             .Replace("\"anthropic/claude-haiku-4-5\": {", "\"anthropic/claude-3-haiku\": {");
         var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "unpriced.json");
         File.WriteAllText(file, body);

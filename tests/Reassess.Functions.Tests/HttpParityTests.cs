@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Reassess.Pipeline.Catalog;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 using Reassess.Testing;
 using HttpFunctions = worker::Reassess.Functions.Http.HttpFunctions;
 

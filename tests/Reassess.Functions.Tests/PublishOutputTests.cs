@@ -1,11 +1,14 @@
 using System.Diagnostics;
-using Reassess.Storage.Local;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Functions.Tests;
 
 /// <summary>
 /// What <c>dotnet publish</c> of the Functions app ships: what the Functions host needs to index and run it, and nothing
-/// that belongs to a developer's machine (samples, tests, local settings, the self-host and its tooling).
+/// that belongs to a developer's machine (samples, tests, local settings, the self-host, and the local tooling of
+/// Reassess.Tools: the Azurite launcher, benchmarks and cross-checks).
 /// </summary>
 public class PublishOutputTests
 {
@@ -22,15 +25,25 @@ public class PublishOutputTests
                 required => Assert.Contains(required, files));
             var local = files.Where(f =>
                 f.StartsWith("samples/", StringComparison.Ordinal) || f.StartsWith("node_modules/", StringComparison.Ordinal) ||
-                f is "local.settings.json" or "package.json" or "reassess.dll" or "System.CommandLine.dll" ||
+                f is "local.settings.json" or "package.json" or "reassess.dll" or "Reassess.Tools.dll" or "System.CommandLine.dll" ||
                 f.Contains("Tests", StringComparison.Ordinal) || f.Contains("Testing", StringComparison.Ordinal) || f.Contains("xunit", StringComparison.OrdinalIgnoreCase) ||
                 f.Contains("Moq", StringComparison.Ordinal)).ToList();
             Assert.True(local.Count == 0, "published, but local-only: " + string.Join(", ", local));
+            // The tooling (Azurite launcher, benchmarks, cross-checks) lives in Reassess.Tools: no shipped assembly may need it.
+            Assert.All(files.Where(f => f.StartsWith("Reassess.", StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.Ordinal)),
+                assembly => Assert.DoesNotContain("Reassess.Tools", References(Path.Combine(output, assembly))));
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    private static IReadOnlyList<string> References(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
     }
 
     /// <summary>Publishes what the solution built (same configuration, no rebuild), as the deployment does from a build.</summary>

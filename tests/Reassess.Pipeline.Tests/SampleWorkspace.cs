@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests;

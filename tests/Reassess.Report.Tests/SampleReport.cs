@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Reassess.Core.Reporting;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 using Reassess.Testing;
 
 namespace Reassess.Report.Tests;

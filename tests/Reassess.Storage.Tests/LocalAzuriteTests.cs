@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 using Reassess.Storage.Workloads;
 
 namespace Reassess.Storage.Tests;

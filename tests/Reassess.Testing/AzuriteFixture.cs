@@ -1,5 +1,5 @@
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;

@@ -1,4 +1,4 @@
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Testing;
 

@@ -7,9 +7,9 @@ using Reassess.Core.Ingestion;
 using Reassess.Core.Time;
 using Reassess.Core.Workloads;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Bench;
+using Reassess.Tools.Bench;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Host.Cli;
 

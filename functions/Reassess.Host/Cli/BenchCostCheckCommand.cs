@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Reassess.Sources.CrossCheck;
-using Reassess.Storage.Local;
+using Reassess.Tools.CrossCheck;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Host.Cli;
 

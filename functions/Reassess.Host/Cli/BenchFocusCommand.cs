@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Reassess.Pipeline.Usage.Bench;
+using Reassess.Tools.Bench;
 
 namespace Reassess.Host.Cli;
 

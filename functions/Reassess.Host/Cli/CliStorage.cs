@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Host.Cli;
 

@@ -4,7 +4,7 @@ using Reassess.Host.Serve;
 using Reassess.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Host.Cli;
 

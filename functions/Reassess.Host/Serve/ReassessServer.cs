@@ -10,7 +10,7 @@ using Reassess.Host.Cli;
 using Reassess.Hosting;
 using Reassess.Pipeline;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Host.Serve;
 

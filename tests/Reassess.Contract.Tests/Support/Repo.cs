@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Contract.Tests.Support;
 

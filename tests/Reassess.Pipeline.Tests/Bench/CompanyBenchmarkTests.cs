@@ -1,8 +1,8 @@
 using Reassess.Core.Ingestion;
 using Reassess.Core.Time;
 using Reassess.Core.Workloads;
-using Reassess.Pipeline.Bench;
-using Reassess.Storage.Local;
+using Reassess.Tools.Bench;
+using Reassess.Tools.Azurite;
 using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests.Bench;

@@ -5,7 +5,7 @@ using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Prices;
 using Reassess.Sources.Http;
 using Reassess.Storage.Configuration;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests.Prices;

@@ -1,5 +1,5 @@
-using Reassess.Sources.CrossCheck;
-using Reassess.Storage.Local;
+using Reassess.Tools.CrossCheck;
+using Reassess.Tools.Azurite;
 using Xunit.Abstractions;
 
 namespace Reassess.Sources.Tests.CrossCheck;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Reassess.Sources.Formats.Csv;
 using Reassess.Sources.Tests.Usage.Providers;
-using Reassess.Storage.Local;
+using Reassess.Tools.Azurite;
 
 namespace Reassess.Sources.Tests.Fuzz;
 

@@ -5,7 +5,7 @@ namespace Reassess.Sources.Tests.Prices;
 
 public sealed class PriceAliasesTests
 {
-    private static readonly string SampleAliases = Path.Combine(Storage.Local.RepositoryRoot.Find(), "samples", "prices", "aliases.csv");
+    private static readonly string SampleAliases = Path.Combine(Tools.Azurite.RepositoryRoot.Find(), "samples", "prices", "aliases.csv");
 
     private static PriceRecord Record(string key, decimal input, string source = "litellm") =>
         PriceKey.TryParse(key, out var provider, out var model)

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Reassess.Storage.Local;
+namespace Reassess.Tools.Azurite;
 
 /// <summary>
 /// Starts Azurite (the storage emulator, installed from the repo's package.json) as a child process: installs it

@@ -1,4 +1,4 @@
-namespace Reassess.Storage.Local;
+namespace Reassess.Tools.Azurite;
 
 /// <summary>
 /// A lock held across processes through an exclusively opened file, so test processes started in parallel don't

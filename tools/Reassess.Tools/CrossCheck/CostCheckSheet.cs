@@ -3,7 +3,7 @@ using System.Text.Json;
 using Reassess.Core.Prices;
 using Reassess.Sources.Prices;
 
-namespace Reassess.Sources.CrossCheck;
+namespace Reassess.Tools.CrossCheck;
 
 /// <summary>
 /// What the cost cross-check needs to know of a genai-prices v2 sheet beyond the prices Reassess reads from it: every

@@ -4,7 +4,7 @@ using Reassess.Core.Workloads;
 using Reassess.Sources.Usage;
 using Reassess.Sources.Usage.Focus;
 
-namespace Reassess.Pipeline.Usage.Bench;
+namespace Reassess.Tools.Bench;
 
 /// <summary>What reading one FOCUS export took: the input rows, bytes and time, and what came of it.</summary>
 public sealed record FocusBenchmarkResult(ReadProgress Read, int DailyRows, int WorkloadRows, long UnmappedGroups, int Rejected)

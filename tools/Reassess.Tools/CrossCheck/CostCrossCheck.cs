@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Reassess.Sources.CrossCheck;
+namespace Reassess.Tools.CrossCheck;
 
 /// <summary>
 /// Prices the same usage rows with Reassess (<see cref="ReassessCostPricer"/>) and with the npm package

@@ -8,7 +8,7 @@ using Reassess.Sources.Usage;
 using Reassess.Sources.Usage.Anthropic;
 using Reassess.Sources.Usage.OpenAi;
 
-namespace Reassess.Sources.CrossCheck;
+namespace Reassess.Tools.CrossCheck;
 
 /// <summary>
 /// One request's usage as the cross-check prices it. Token kinds never overlap, as in <see cref="DailyUsage"/>:

@@ -5,7 +5,7 @@ using Reassess.Core.Prices;
 using Reassess.Core.Usage;
 using Reassess.Sources.Prices;
 
-namespace Reassess.Sources.CrossCheck;
+namespace Reassess.Tools.CrossCheck;
 
 /// <summary>
 /// Prices usage rows the way the weekly run prices usage: the genai-prices sheet read by <see cref="GenAiPricesReader"/>

@@ -1,7 +1,7 @@
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
 
-namespace Reassess.Pipeline.Bench;
+namespace Reassess.Tools.Bench;
 
 /// <summary>
 /// A made-up company of the shape real ones have: teams of very different sizes (a few own most workloads), cost

@@ -1,6 +1,6 @@
 using Reassess.Storage.Configuration;
 
-namespace Reassess.Storage.Local;
+namespace Reassess.Tools.Azurite;
 
 /// <summary>
 /// Makes the local run work with no setup: when no storage is configured, or <c>UseDevelopmentStorage=true</c> is

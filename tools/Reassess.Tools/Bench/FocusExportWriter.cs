@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Reassess.Pipeline.Usage.Bench;
+namespace Reassess.Tools.Bench;
 
 /// <summary>
 /// Writes a synthetic FOCUS 1.2 cost export of a given size, in Microsoft's column set (104 columns with its

@@ -1,4 +1,4 @@
-namespace Reassess.Storage.Local;
+namespace Reassess.Tools.Azurite;
 
 /// <summary>Finds the checkout: the folder holding <c>Reassess.sln</c>, where <c>package.json</c> and <c>node_modules</c> live.</summary>
 public static class RepositoryRoot

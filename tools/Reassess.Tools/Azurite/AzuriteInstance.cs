@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Reassess.Storage.Configuration;
 
-namespace Reassess.Storage.Local;
+namespace Reassess.Tools.Azurite;
 
 /// <summary>A running Azurite child process; disposing it stops Azurite and everything it started.</summary>
 public sealed class AzuriteInstance : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace Reassess.Storage.Local;
+namespace Reassess.Tools.Azurite;
 
 /// <summary>How to start Azurite. Ports left null are picked free; no <see cref="Location"/> means in memory.</summary>
 public sealed record AzuriteOptions

@@ -3,10 +3,11 @@ using System.Diagnostics.Metrics;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Time;
+using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Tables;
 
-namespace Reassess.Pipeline.Bench;
+namespace Reassess.Tools.Bench;
 
 /// <summary>
 /// <c>reassess bench</c>'s measurements on one storage account: loading a synthetic company, the weekly run over it

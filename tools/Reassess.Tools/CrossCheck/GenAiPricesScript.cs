@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Reassess.Sources.CrossCheck;
+namespace Reassess.Tools.CrossCheck;
 
 /// <summary>
 /// Runs <c>tools/genai-prices-check/price.mjs</c> (Node.js, the npm package <c>@pydantic/genai-prices</c> from the
