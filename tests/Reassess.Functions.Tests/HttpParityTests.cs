@@ -69,7 +69,7 @@ public class HttpParityTests(AzuriteFixture azurite)
     {
         using var workspace = new Workspace();
         var clock = new FakeTimeProvider(Now);
-        var (functionsStorage, selfHostStorage) = (await NewStorageAsync(), await NewStorageAsync());
+        var (functionsStorage, selfHostStorage) = ((await azurite.NewAccountAsync()).Settings, (await azurite.NewAccountAsync()).Settings);
         using var services = WorkerServices.Build(workspace.Settings(functionsStorage), clock);
         using var selfHost = new SelfHost(workspace.Settings(selfHostStorage), clock, Key);
         using var client = selfHost.CreateClient();
@@ -141,12 +141,5 @@ public class HttpParityTests(AzuriteFixture azurite)
         foreach (var (part, actual) in template.Split('/').Zip(path.Split('/')))
             if (part.StartsWith('{')) values[part.Trim('{', '}')] = Uri.UnescapeDataString(actual);
         return values;
-    }
-
-    private async Task<StorageSettings> NewStorageAsync()
-    {
-        var settings = azurite.NewSettings();
-        await new StorageAccount(settings).EnsureCreatedAsync();
-        return settings;
     }
 }

@@ -27,8 +27,7 @@ public class TelemetryTests(AzuriteFixture azurite)
     {
         await using var server = new LocalHttpServer(_ => Reply.Json(File.ReadAllBytes(SharedData.Path("prices", "litellm_model_prices.json"))));
         using var workspace = new Workspace();
-        var storage = azurite.NewSettings();
-        await new StorageAccount(storage).EnsureCreatedAsync();
+        var storage = (await azurite.NewAccountAsync()).Settings;
         var settings = workspace.Settings(storage);
         settings["Reassess:PriceSources"] += $";litellm={server.Url("/model_prices_and_context_window.json")}";
         var (spans, logs) = (new List<Activity>(), new List<LogRecord>());

@@ -34,7 +34,7 @@ public class TimerFunctionTests(AzuriteFixture azurite)
     public async Task Each_timer_function_leaves_the_rows_the_self_hosts_timer_leaves(bool pastDue)
     {
         using var workspace = new Workspace();
-        var (functionsStorage, selfHostStorage) = (await NewStorageAsync(), await NewStorageAsync());
+        var (functionsStorage, selfHostStorage) = ((await azurite.NewAccountAsync()).Settings, (await azurite.NewAccountAsync()).Settings);
         // A past-due run happens in the next week and still stands for the occurrence it missed.
         var clock = new FakeTimeProvider();
         using var services = WorkerServices.Build(workspace.Settings(functionsStorage), clock);
@@ -74,12 +74,5 @@ public class TimerFunctionTests(AzuriteFixture azurite)
             JobName.PublishWeeklyReport => functions.PublishWeeklyReportAsync(timer, context.Object),
             _ => throw new ArgumentOutOfRangeException(nameof(job), job, "not a timer"),
         };
-    }
-
-    private async Task<StorageSettings> NewStorageAsync()
-    {
-        var settings = azurite.NewSettings();
-        await new StorageAccount(settings).EnsureCreatedAsync();
-        return settings;
     }
 }

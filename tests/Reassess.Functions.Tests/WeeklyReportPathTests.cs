@@ -34,7 +34,7 @@ public class WeeklyReportPathTests(AzuriteFixture azurite)
         var usage = workspace.PathOf("samples/usage-drops/usage/support.csv");
         await File.AppendAllTextAsync(usage, "ticket-triage,2026-11-22,gateway,anthropic/claude-haiku-4-5,-5,1,1,0,1,600,1,0\n");
         var badRow = File.ReadAllLines(usage).Length;
-        var (timerStorage, cliStorage) = (await NewStorageAsync(), await NewStorageAsync());
+        var (timerStorage, cliStorage) = ((await azurite.NewAccountAsync()).Settings, (await azurite.NewAccountAsync()).Settings);
 
         var timerReport = await TimerPathAsync(workspace, timerStorage);
         var cliReport = await CliPathAsync(workspace, cliStorage);
@@ -90,12 +90,5 @@ public class WeeklyReportPathTests(AzuriteFixture azurite)
         foreach (var file in ReportFiles)
             files[file] = (await reports.GetBlobClient($"2026-W48/{file}").DownloadContentAsync()).Value.Content.ToArray();
         return files;
-    }
-
-    private async Task<StorageSettings> NewStorageAsync()
-    {
-        var settings = azurite.NewSettings();
-        await new StorageAccount(settings).EnsureCreatedAsync();
-        return settings;
     }
 }
