@@ -19,7 +19,8 @@ namespace Reassess.Hosting;
 /// <summary>
 /// The jobs and what they need, bound from configuration (app settings, <c>local.settings.json</c> "Values", the
 /// environment; Key Vault references arrive as resolved values). Settings are read when first asked for, so a bad one
-/// fails with its name where the host resolves it (start-up for the hosts, see <see cref="SettingsCheck"/>).
+/// fails with its name where it is first needed: at start-up for the hosts (<see cref="SettingsCheck"/>), at once for a
+/// CLI command.
 /// </summary>
 public static class PipelineServices
 {
@@ -69,7 +70,6 @@ public static class PipelineServices
         AddTimerJob<ReassessWorkloads>(services, FunctionCatalog.ReassessWorkloads);
         AddTimerJob<PublishWeeklyReport>(services, FunctionCatalog.PublishWeeklyReport);
         services.TryAddSingleton<TimerJobs>();
-        services.TryAddSingleton<SettingsCheck>();
         return services;
     }
 

@@ -21,6 +21,7 @@ public static class ReassessServices
         services.TryAddSingleton(_ => ApiSettings.FromConfiguration(configuration));
         services.AddReassessApi();
         services.AddReassessTelemetry(configuration);
+        services.TryAddSingleton<SettingsCheck>();
         services.AddHostedService(provider => provider.GetRequiredService<SettingsCheck>());
         return services;
     }
