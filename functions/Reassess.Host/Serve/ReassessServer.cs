@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Reassess.Api;
 using Reassess.Host.Cli;
 using Reassess.Api.Hosting;
+using Reassess.Api.OpenApi;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Local;
 
@@ -46,9 +47,12 @@ public static class ReassessServer
         builder.Services.AddSingleton(storage); // disposed with the app: stops an embedded Azurite
         builder.Services.AddReassess(builder.Configuration, storage.Settings, builder.Environment.ContentRootPath, apiSettings);
         builder.Services.AddTimerScheduler(builder.Configuration);
+        builder.Services.AddReassessOpenApi();
 
         var app = builder.Build();
         app.MapReassessApi();
+        app.MapReassessApiDocument();
+        app.UseApiDocsPage();
         return app;
     }
 

@@ -28,6 +28,26 @@ public static class FunctionCatalog
         public const string WeekReport = "reports/{week}";
         public const string Trends = "trends";
     }
+
+    /// <summary>
+    /// Function names of the HTTP triggers, one per route and method. The OpenAPI document uses them as operation ids,
+    /// so a client generated from it calls operations by the names the Functions portal and logs show.
+    /// </summary>
+    public static class HttpNames
+    {
+        public const string Health = "Health";
+        public const string WhatIf = "WhatIf";
+        public const string Reassess = "Reassess";
+        public const string ListWorkloads = "ListWorkloads";
+        public const string GetWorkload = "GetWorkload";
+        public const string PutWorkload = "PutWorkload";
+        public const string DeleteWorkload = "DeleteWorkload";
+        public const string ListAssessments = "ListAssessments";
+        public const string PostEvals = "PostEvals";
+        public const string LatestReport = "LatestReport";
+        public const string WeekReport = "WeekReport";
+        public const string Trends = "Trends";
+    }
 }
 
 /// <summary>A timer-triggered job: its function name, the app setting holding its NCRONTAB schedule, and that schedule's default (UTC).</summary>
