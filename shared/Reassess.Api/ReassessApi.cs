@@ -38,7 +38,7 @@ public static class ReassessApi
         var api = app.MapGroup("/" + FunctionCatalog.Routes.Prefix);
         api.MapHealth();
 
-        var keyed = api.MapGroup("").AddEndpointFilter<FunctionKeyFilter>();
+        var keyed = api.MapGroup("").RequireFunctionKey();
         keyed.MapWhatIf();
         keyed.MapWorkloads();
         keyed.MapReports();
@@ -46,7 +46,8 @@ public static class ReassessApi
         keyed.MapReassess();
 
         // Unknown routes under /api answer in the same problem+json shape as the rest.
-        api.MapFallback(() => TypedResults.Problem(title: "Not found.", detail: "No such route; see README \"HTTP API\".", statusCode: StatusCodes.Status404NotFound));
+        api.MapFallback(() => TypedResults.Problem(title: "Not found.", detail: "No such route; see README \"HTTP API\".", statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
         return app;
     }
 }

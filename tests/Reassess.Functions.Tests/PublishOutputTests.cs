@@ -21,7 +21,7 @@ public class PublishOutputTests
             await PublishAsync(output);
 
             var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).ToList();
-            Assert.All(["host.json", "functions.metadata", "worker.config.json", "extensions.json", "Reassess.Functions.dll", "Reassess.Hosting.dll", ".azurefunctions/Microsoft.Azure.Functions.Worker.Extensions.dll"],
+            Assert.All(["host.json", "functions.metadata", "worker.config.json", "extensions.json", "openapi.json", "Reassess.Functions.dll", "Reassess.Hosting.dll", ".azurefunctions/Microsoft.Azure.Functions.Worker.Extensions.dll"],
                 required => Assert.Contains(required, files));
             var local = files.Where(f =>
                 f.StartsWith("samples/", StringComparison.Ordinal) || f.StartsWith("node_modules/", StringComparison.Ordinal) ||

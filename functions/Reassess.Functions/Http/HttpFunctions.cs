@@ -18,51 +18,51 @@ public sealed class HttpFunctions(
     HealthHandler health, WhatIfHandler whatIf, WorkloadHandlers workloads, AssessmentHandlers assessments,
     EvalHandlers evals, ReportHandlers reports, ReassessHandler reassess, TrendHandlers trends)
 {
-    [Function("Health")]
+    [Function(HttpNames.Health)]
     public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) =>
         health.HandleAsync(request.HttpContext.RequestAborted);
 
-    [Function("WhatIf")]
+    [Function(HttpNames.WhatIf)]
     public Task<IResult> WhatIfAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.WhatIf)] HttpRequest request) =>
         whatIf.HandleAsync(request, request.HttpContext.RequestAborted);
 
-    [Function("Reassess")]
+    [Function(HttpNames.Reassess)]
     public Task<IResult> ReassessAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Reassess)] HttpRequest request) =>
         reassess.HandleAsync(request, request.HttpContext.RequestAborted);
 
-    [Function("ListWorkloads")]
+    [Function(HttpNames.ListWorkloads)]
     public Task<IResult> ListWorkloadsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Workloads)] HttpRequest request) =>
         workloads.ListAsync(request.HttpContext.RequestAborted);
 
-    [Function("GetWorkload")]
+    [Function(HttpNames.GetWorkload)]
     public Task<IResult> GetWorkloadAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Workload)] HttpRequest request, string id) =>
         workloads.GetAsync(id, request.HttpContext.RequestAborted);
 
-    [Function("PutWorkload")]
+    [Function(HttpNames.PutWorkload)]
     public Task<IResult> PutWorkloadAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Workload)] HttpRequest request, string id) =>
         workloads.PutAsync(id, request, request.HttpContext.RequestAborted);
 
-    [Function("DeleteWorkload")]
+    [Function(HttpNames.DeleteWorkload)]
     public Task<IResult> DeleteWorkloadAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.Workload)] HttpRequest request, string id) =>
         workloads.DeleteAsync(id, request.HttpContext.RequestAborted);
 
-    [Function("ListAssessments")]
+    [Function(HttpNames.ListAssessments)]
     public Task<IResult> ListAssessmentsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.WorkloadAssessments)] HttpRequest request, string id) =>
         assessments.ListAsync(id, request.Query["from"], request.Query["to"], request.HttpContext.RequestAborted);
 
-    [Function("PostEvals")]
+    [Function(HttpNames.PostEvals)]
     public Task<IResult> PostEvalsAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.WorkloadEvals)] HttpRequest request, string id) =>
         evals.PostAsync(id, request, request.HttpContext.RequestAborted);
 
-    [Function("LatestReport")]
+    [Function(HttpNames.LatestReport)]
     public Task<IResult> LatestReportAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.LatestReport)] HttpRequest request) =>
         reports.LatestAsync(request.Query["format"], request.HttpContext.RequestAborted);
 
-    [Function("WeekReport")]
+    [Function(HttpNames.WeekReport)]
     public Task<IResult> WeekReportAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.WeekReport)] HttpRequest request, string week) =>
         reports.WeekAsync(week, request.Query["format"], request.HttpContext.RequestAborted);
 
-    [Function("Trends")]
+    [Function(HttpNames.Trends)]
     public Task<IResult> TrendsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Trends)] HttpRequest request) =>
         trends.GetAsync(request.Query["by"], request.Query["from"], request.Query["to"], request.Query["format"], request.HttpContext.RequestAborted);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Api;
 using Reassess.Host.Cli;
+using Reassess.Api.OpenApi;
 using Reassess.Hosting;
 using Reassess.Pipeline;
 using Reassess.Storage.Configuration;
@@ -47,9 +48,12 @@ public static class ReassessServer
         builder.Services.AddSingleton(storage); // disposed with the app: stops an embedded Azurite
         builder.Services.AddReassess(builder.Configuration, builder.Environment.ContentRootPath, storage.Settings);
         builder.Services.AddTimerScheduler(builder.Configuration);
+        builder.Services.AddReassessOpenApi();
 
         var app = builder.Build();
         app.MapReassessApi();
+        app.MapReassessApiDocument();
+        app.UseApiDocsPage();
         return app;
     }
 

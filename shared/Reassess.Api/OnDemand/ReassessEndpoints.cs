@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Reassess.Api.Http;
 using static Reassess.Pipeline.Catalog.FunctionCatalog;
 
 namespace Reassess.Api.OnDemand;
@@ -9,7 +10,14 @@ public static class ReassessEndpoints
 {
     public static RouteGroupBuilder MapReassess(this RouteGroupBuilder group)
     {
-        group.MapPost(Routes.Reassess, (HttpRequest request, ReassessHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct));
+        group.MapPost(Routes.Reassess, (HttpRequest request, ReassessHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(HttpNames.Reassess)
+            .WithTags("Reassessment")
+            .WithSummary("Reassess workloads now, all or the ones named, and answer with their new assessments")
+            .WithDescription("Takes turns with the weekly ReassessWorkloads run: when one is running past the wait, answers 409 with Retry-After.")
+            .AcceptsJsonBody<ReassessSelection>(isOptional: true)
+            .Produces<ReassessHandler.Answer>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 }

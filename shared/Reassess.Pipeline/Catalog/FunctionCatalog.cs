@@ -3,8 +3,9 @@ using Reassess.Pipeline.Jobs;
 namespace Reassess.Pipeline.Catalog;
 
 /// <summary>
-/// The one list of what Reassess runs and serves: function names, their schedule settings and defaults, and HTTP
-/// routes. The Azure Functions app and the self-hosted runner both read it, so the two cannot drift.
+/// The one list of what Reassess runs and serves: the timers with their schedule settings and defaults, and the HTTP
+/// functions with their names, methods, routes and auth levels. The Azure Functions app and the self-hosted runner both
+/// read it, and tests hold the Functions build's metadata and the OpenAPI document to it, so they cannot drift.
 /// </summary>
 public static class FunctionCatalog
 {
@@ -30,18 +31,18 @@ public static class FunctionCatalog
     /// </summary>
     public static IReadOnlyList<HttpFunction> Http { get; } =
     [
-        new("Health", "get", Routes.Health, Anonymous: true),
-        new("WhatIf", "post", Routes.WhatIf),
-        new("Reassess", "post", Routes.Reassess),
-        new("ListWorkloads", "get", Routes.Workloads),
-        new("GetWorkload", "get", Routes.Workload),
-        new("PutWorkload", "put", Routes.Workload),
-        new("DeleteWorkload", "delete", Routes.Workload),
-        new("ListAssessments", "get", Routes.WorkloadAssessments),
-        new("PostEvals", "post", Routes.WorkloadEvals),
-        new("LatestReport", "get", Routes.LatestReport),
-        new("WeekReport", "get", Routes.WeekReport),
-        new("Trends", "get", Routes.Trends),
+        new(HttpNames.Health, "get", Routes.Health, Anonymous: true),
+        new(HttpNames.WhatIf, "post", Routes.WhatIf),
+        new(HttpNames.Reassess, "post", Routes.Reassess),
+        new(HttpNames.ListWorkloads, "get", Routes.Workloads),
+        new(HttpNames.GetWorkload, "get", Routes.Workload),
+        new(HttpNames.PutWorkload, "put", Routes.Workload),
+        new(HttpNames.DeleteWorkload, "delete", Routes.Workload),
+        new(HttpNames.ListAssessments, "get", Routes.WorkloadAssessments),
+        new(HttpNames.PostEvals, "post", Routes.WorkloadEvals),
+        new(HttpNames.LatestReport, "get", Routes.LatestReport),
+        new(HttpNames.WeekReport, "get", Routes.WeekReport),
+        new(HttpNames.Trends, "get", Routes.Trends),
     ];
 
     /// <summary>Routes under <c>/api</c>, as Azure Functions spells them.</summary>
@@ -58,6 +59,26 @@ public static class FunctionCatalog
         public const string LatestReport = "reports/latest";
         public const string WeekReport = "reports/{week}";
         public const string Trends = "trends";
+    }
+
+    /// <summary>
+    /// Function names of the HTTP triggers, one per route and method. The OpenAPI document uses them as operation ids,
+    /// so a client generated from it calls operations by the names the Functions portal and logs show.
+    /// </summary>
+    public static class HttpNames
+    {
+        public const string Health = "Health";
+        public const string WhatIf = "WhatIf";
+        public const string Reassess = "Reassess";
+        public const string ListWorkloads = "ListWorkloads";
+        public const string GetWorkload = "GetWorkload";
+        public const string PutWorkload = "PutWorkload";
+        public const string DeleteWorkload = "DeleteWorkload";
+        public const string ListAssessments = "ListAssessments";
+        public const string PostEvals = "PostEvals";
+        public const string LatestReport = "LatestReport";
+        public const string WeekReport = "WeekReport";
+        public const string Trends = "Trends";
     }
 }
 
