@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Reassess.Host.Serve;
-using Reassess.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Reassess.Pipeline;
 using Reassess.Storage.Configuration;
 using Reassess.Tools.Azurite;
 
@@ -22,9 +22,10 @@ public static class ServeCommand
             try
             {
                 await using var app = await ReassessServer.BuildAsync(parse.UnmatchedTokens.ToArray(), cancellationToken);
+                // Registered as an instance, so the container does not dispose it: an embedded Azurite is stopped here.
+                // Taken before running, as RunAsync disposes the app's services when it returns.
+                await using var storage = app.Services.GetRequiredService<ResolvedStorage>();
                 await app.RunAsync();
-                // Registered as an instance, so the container does not dispose it: stop an embedded Azurite here.
-                await app.Services.GetRequiredService<ResolvedStorage>().DisposeAsync();
                 return 0;
             }
             catch (Exception e) when (e is PipelineConfigurationException or StorageConfigurationException)

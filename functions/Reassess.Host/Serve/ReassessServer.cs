@@ -45,7 +45,7 @@ public static class ReassessServer
             StorageSettings.FromConfiguration(builder.Configuration), line => startup.LogInformation("{Line}", line), cancellationToken);
         await new StorageAccount(storage.Settings).EnsureCreatedAsync(cancellationToken);
 
-        builder.Services.AddSingleton(storage); // disposed with the app: stops an embedded Azurite
+        builder.Services.AddSingleton(storage); // an instance, so not disposed with the app: whoever runs the app stops an embedded Azurite
         builder.Services.AddReassess(builder.Configuration, builder.Environment.ContentRootPath, storage.Settings);
         builder.Services.AddTimerScheduler(builder.Configuration);
         builder.Services.AddReassessOpenApi();
