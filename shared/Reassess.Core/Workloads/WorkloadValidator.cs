@@ -8,17 +8,18 @@ namespace Reassess.Core.Workloads;
 /// </summary>
 public static class WorkloadValidator
 {
-    private const int MaxIdLength = 100;
+    /// <summary>A usage match rule's dimension and value: identifiers of other systems (project ids, deployment names, tags).</summary>
+    private const int MaxMatchLength = 256;
 
     public static IReadOnlyList<string> Validate(Workload workload)
     {
         var problems = new List<string>();
         void Problem(string path, string why) => problems.Add($"{path}: {why}");
 
-        CheckKeyPart(workload.Id, "id", Problem);
-        if (string.IsNullOrWhiteSpace(workload.Name)) Problem("name", "is required");
-        CheckKeyPart(workload.Team, "team", Problem);
-        if (string.IsNullOrWhiteSpace(workload.CostCenter)) Problem("costCenter", "is required");
+        Check(Identifier.Problem(workload.Id), "id", Problem);
+        Check(FreeText.Problem(workload.Name), "name", Problem);
+        Check(Identifier.Problem(workload.Team), "team", Problem);
+        Check(Identifier.Problem(workload.CostCenter), "costCenter", Problem);
 
         CheckPriceKey(workload.Baseline.Model, "baseline.model", Problem);
 
@@ -26,7 +27,8 @@ public static class WorkloadValidator
         {
             var rule = workload.Usage.Match[i];
             if (string.IsNullOrWhiteSpace(rule.Dimension)) Problem($"usage.match[{i}].dimension", "is required (e.g. project_id, api_key_id, deployment)");
-            if (string.IsNullOrWhiteSpace(rule.Value)) Problem($"usage.match[{i}].value", "is required");
+            else Check(FreeText.Problem(rule.Dimension, MaxMatchLength), $"usage.match[{i}].dimension", Problem);
+            Check(FreeText.Problem(rule.Value, MaxMatchLength), $"usage.match[{i}].value", Problem);
         }
 
         CheckTargets(workload.Targets, Problem);
@@ -93,13 +95,9 @@ public static class WorkloadValidator
         CheckRange(assumptions.MonthlyVolumeGrowth, -0.25m, 0.25m, "assumptions.monthlyVolumeGrowth", problem);
     }
 
-    private static void CheckKeyPart(string value, string path, Action<string, string> problem)
+    private static void Check(string? why, string path, Action<string, string> problem)
     {
-        if (string.IsNullOrWhiteSpace(value)) { problem(path, "is required"); return; }
-        if (value.Length > MaxIdLength) problem(path, $"is {value.Length} characters; at most {MaxIdLength}");
-        var bad = value.FirstOrDefault(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
-        if (bad != default)
-            problem(path, $"'{value}' contains {(char.IsControl(bad) ? "a control character" : $"'{bad}'")}, which storage keys cannot hold");
+        if (why is not null) problem(path, why);
     }
 
     private static void CheckPriceKey(string? key, string path, Action<string, string> problem)
