@@ -7,8 +7,8 @@ namespace Reassess.Pipeline;
 
 /// <summary>
 /// What one job did for one period: counts worth logging, and every input it skipped or rejected with why. It carries
-/// the run's span (<see cref="PipelineContext.Start"/>): finishing the run ends it with the counts, disposing an
-/// unfinished run (an exception) ends it as failed.
+/// the run's span (<see cref="PipelineContext.RunAsync"/>): finishing the run ends it with the counts, disposing an
+/// unfinished run ends it as failed.
 /// </summary>
 public sealed class JobOutcome(JobName job, string period, DateTimeOffset startedAt, Activity? span = null) : IDisposable
 {

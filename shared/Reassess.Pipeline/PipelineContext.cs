@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Reassess.Core.Ingestion;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Prices;
 using Reassess.Pipeline.Telemetry;
@@ -37,13 +38,43 @@ public sealed class PipelineContext(
     public ReportStore Reports { get; } = new(account);
 
     /// <summary>
-    /// Starts a run of <paramref name="job"/> for <paramref name="period"/> and its span. Declare it with <c>using</c>, so a
-    /// run that throws still ends its span, marked failed.
+    /// Runs <paramref name="work"/> as a run of <paramref name="job"/> for <paramref name="period"/>: with its span, and
+    /// recorded when it ends. A run that stops with an exception is recorded as failed (when storage still answers) and
+    /// logged, so it shows in <c>/api/health</c> and the next report, and the exception goes on to the caller.
     /// </summary>
-    public JobOutcome Start(JobName job, string period) => new(job, period, Clock.GetUtcNow(), JobTelemetry.StartRun(job, period));
+    public async Task<JobOutcome> RunAsync(JobName job, string period, Func<JobOutcome, Task> work, CancellationToken cancellationToken)
+    {
+        using var outcome = new JobOutcome(job, period, Clock.GetUtcNow(), JobTelemetry.StartRun(job, period));
+        try
+        {
+            await work(outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            outcome.Fail(new InputProblem(job.ToString(), period, $"the run stopped: {e.Message} Nothing after that point was done; fix the cause and run it again."));
+            await RecordStoppedAsync(outcome, e);
+            throw;
+        }
+
+        return await FinishAsync(outcome, cancellationToken);
+    }
+
+    private async Task RecordStoppedAsync(JobOutcome outcome, Exception stopped)
+    {
+        Logger.LogError(stopped, "{Job} {Period} stopped: {Message}", outcome.Job, outcome.Period, stopped.Message);
+        try
+        {
+            // Not the run's token: a run cut short still deserves its record.
+            await FinishAsync(outcome, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            Logger.LogError("{Job} {Period}: its failure could not be recorded either ({Message}).", outcome.Job, outcome.Period, e.Message);
+        }
+    }
 
     /// <summary>Records the run (one row per job and period, so a rerun replaces it) and logs its summary.</summary>
-    public async Task<JobOutcome> FinishAsync(JobOutcome outcome, CancellationToken cancellationToken)
+    private async Task<JobOutcome> FinishAsync(JobOutcome outcome, CancellationToken cancellationToken)
     {
         outcome.Finish();
         await Runs.SaveAsync(outcome.ToRunRecord(Clock.GetUtcNow()), cancellationToken);

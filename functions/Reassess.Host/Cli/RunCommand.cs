@@ -69,6 +69,12 @@ public static class RunCommand
             logger.LogError("{Message}", e.Message);
             return 2;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The job that stopped has logged why and recorded itself as failed; what ran before it is stored.
+            logger.LogError("The run stopped: {Message} Run the same command again once the cause is fixed; finished steps are redone idempotently.", e.Message);
+            return 1;
+        }
     }
 
     private static DateOnly? ParseDate(string text, System.CommandLine.Parsing.ArgumentResult result)

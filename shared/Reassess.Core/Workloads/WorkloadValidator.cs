@@ -11,6 +11,14 @@ public static class WorkloadValidator
     /// <summary>A usage match rule's dimension and value: identifiers of other systems (project ids, deployment names, tags).</summary>
     private const int MaxMatchLength = 256;
 
+    /// <summary>
+    /// Lists are bounded so that a workload and its assessment (which lists every alternative as an option) stay far
+    /// inside what one storage row holds; no real workload comes near.
+    /// </summary>
+    private const int MaxMatchRules = 100;
+
+    private const int MaxAlternatives = 50;
+
     public static IReadOnlyList<string> Validate(Workload workload)
     {
         var problems = new List<string>();
@@ -23,6 +31,8 @@ public static class WorkloadValidator
 
         CheckPriceKey(workload.Baseline.Model, "baseline.model", Problem);
 
+        if (workload.Usage.Match.Count > MaxMatchRules) Problem("usage.match", $"has {workload.Usage.Match.Count} rules; at most {MaxMatchRules}");
+        if (workload.Alternatives.Count > MaxAlternatives) Problem("alternatives", $"has {workload.Alternatives.Count} entries; at most {MaxAlternatives}");
         for (var i = 0; i < workload.Usage.Match.Count; i++)
         {
             var rule = workload.Usage.Match[i];

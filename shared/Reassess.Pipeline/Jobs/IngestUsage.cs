@@ -22,9 +22,11 @@ public sealed class IngestUsage(PipelineContext context) : ITimerJob
         RunAsync(DateOnly.FromDateTime(occurrence.UtcDateTime), cancellationToken);
 
     /// <summary>Ingests every source on <paramref name="day"/>; the day's run record is replaced by each later run that day.</summary>
-    public async Task<JobOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default)
+    public Task<JobOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        context.RunAsync(JobName.IngestUsage, day.ToString("yyyy-MM-dd"), outcome => IngestAsync(outcome, cancellationToken), cancellationToken);
+
+    private async Task IngestAsync(JobOutcome outcome, CancellationToken cancellationToken)
     {
-        using var outcome = context.Start(JobName.IngestUsage, day.ToString("yyyy-MM-dd"));
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
         var known = workloads.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
         var mapper = new UsageMapper(workloads);
@@ -76,7 +78,6 @@ public sealed class IngestUsage(PipelineContext context) : ITimerJob
             outcome.AddProblem(new InputProblem("usage", $"workload '{workloadId}'", $"{rows:N0} row(s) for a workload not in the catalogue; stored, assessed once the workload is added."));
 
         await UsageEvidence.ReportAsync(context, ingested.Where(r => known.Contains(r.WorkloadId)).ToList(), outcome, cancellationToken);
-        return await context.FinishAsync(outcome, cancellationToken);
     }
 
     private async Task StoreAsync(

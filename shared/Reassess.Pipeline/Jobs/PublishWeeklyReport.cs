@@ -18,7 +18,14 @@ public sealed class PublishWeeklyReport(PipelineContext context) : ITimerJob
 
     public async Task<(JobOutcome Outcome, IReadOnlyList<ReportFile> Files)> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
-        using var outcome = context.Start(JobName.PublishWeeklyReport, week.ToString());
+        IReadOnlyList<ReportFile> files = [];
+        var outcome = await context.RunAsync(JobName.PublishWeeklyReport, week.ToString(),
+            async run => files = await PublishAsync(run, week, cancellationToken), cancellationToken);
+        return (outcome, files);
+    }
+
+    private async Task<IReadOnlyList<ReportFile>> PublishAsync(JobOutcome outcome, IsoWeek week, CancellationToken cancellationToken)
+    {
         var skipped = await WeekInputProblems.GatherAsync(context.Runs, week, cancellationToken);
         var phases = new PhaseTimes();
         // Totals and the selection come from a few columns of every row; full assessments only for what is detailed,
@@ -54,7 +61,7 @@ public sealed class PublishWeeklyReport(PipelineContext context) : ITimerJob
         outcome.Count("report files", files.Count);
         context.Logger.LogInformation("Published {Files} report files for {Week} to blob container '{Container}' ({Week}/ and latest/)",
             files.Count, week, context.Account.Settings.ContainerName(context.Account.Settings.ReportsContainer), week);
-        return (await context.FinishAsync(outcome, cancellationToken), files);
+        return files;
     }
 
     private async Task<IReadOnlyList<Core.Decisions.Assessment>> DetailedAsync(

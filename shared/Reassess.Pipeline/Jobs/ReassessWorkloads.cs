@@ -39,16 +39,19 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     }
 
     /// <summary>The weekly run: every workload, as of the week's Monday 00:00 UTC, stored under the week too.</summary>
-    public async Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
+    public Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default) =>
+        context.RunAsync(JobName.ReassessWorkloads, week.ToString(), outcome => ReassessWeekAsync(outcome, week, cancellationToken), cancellationToken);
+
+    private async Task ReassessWeekAsync(JobOutcome outcome, IsoWeek week, CancellationToken cancellationToken)
     {
         var assessedAt = week.Start;
-        using var outcome = context.Start(JobName.ReassessWorkloads, week.ToString());
         var phases = new PhaseTimes();
         // Grouped straight away, so each shard's workloads can be let go once it is done.
         var byShard = (await phases.TimeAsync("reading workloads", () => context.Workloads.GetAllAsync(cancellationToken)))
             .GroupBy(w => StorageKeys.Shard(w.Id)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var run = await phases.TimeAsync("reading prices", () => StartAsync(byShard.Sum(s => s.Value.Count), week.ToString(), assessedAt, cancellationToken));
         var shards = StorageKeys.AllShards.Where(byShard.ContainsKey).ToList();
+        var catalogue = byShard.Values.SelectMany(s => s).Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
 
         var trendKeys = new HashSet<(string, string)>();
         var rerun = await phases.TimeAsync("checking for an earlier run of the week", () => context.CostTrends.WeekHasRowsAsync(week, cancellationToken));
@@ -59,39 +62,71 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
             var inputs = await phases.TimeAsync("waiting for usage, evals and last week", () => next!);
             // While this shard is assessed, the next is read and the previous one is still being written.
             next = i + 1 < shards.Count ? ShardInputs.ReadAsync(context, shards[i + 1], week, assessedAt, cancellationToken) : null;
-            var assessed = new ConcurrentBag<(Assessment, string?)>();
-            var shardTrends = new ConcurrentBag<CostTrendPoint>();
+            var assessed = new ConcurrentBag<WeekRows>();
             using var assessing = phases.Start("assessing");
             await Parallel.ForEachAsync(byShard[shards[i]], new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
                 async (workload, ct) =>
                 {
-                    var usage = inputs.Usage.GetValueOrDefault(workload.Id) ?? [];
-                    var assessment = await run.AssessAsync(workload, usage, inputs.Evals.GetValueOrDefault(workload.Id) ?? [], inputs.Previous.GetValueOrDefault(workload.Id), ct);
-                    if (assessment is null) return;
-                    assessed.Add((assessment, week.ToString()));
-                    shardTrends.Add(CostTrendPoint.From(assessment, week, usage, run.Prices.Find(workload.Baseline.Model)!, workload.Baseline.Batch));
+                    if (await run.IsolateAsync(workload, async () =>
+                        {
+                            var usage = inputs.Usage.GetValueOrDefault(workload.Id) ?? [];
+                            var assessment = await run.AssessAsync(workload, usage, inputs.Evals.GetValueOrDefault(workload.Id) ?? [], inputs.Previous.GetValueOrDefault(workload.Id), ct);
+                            return assessment is null ? null : WeekRows.Of(workload, assessment,
+                                CostTrendPoint.From(assessment, week, usage, run.Prices.Find(workload.Baseline.Model)!, workload.Baseline.Batch));
+                        }) is { } rows)
+                        assessed.Add(rows);
                 });
             assessing.Dispose();
             await phases.TimeAsync("waiting for assessment writes", () => writing);
             var count = byShard[shards[i]].Count;
-            trendKeys.UnionWith(shardTrends.Select(CostTrendStore.KeyOf));
+            trendKeys.UnionWith(assessed.Select(r => CostTrendStore.KeyOf(r.Trend)));
             byShard.Remove(shards[i]); // its workloads are done with
-            writing = Task.Run(() => SaveAsync(assessed, shardTrends, count), cancellationToken);
+            writing = Task.Run(() => SaveAsync([.. assessed], count), cancellationToken);
         }
 
         await phases.TimeAsync("waiting for assessment writes", () => writing);
-        // The week's trend rows were written with each shard; when the week was run before, rows of workloads gone
-        // since then go now.
-        if (rerun) await phases.TimeAsync("removing stale cost trends", () => context.CostTrends.DeleteOthersAsync(week, trendKeys, run.Failed, cancellationToken));
-        context.Logger.LogInformation("ReassessWorkloads {Week} time by phase: {Phases}", week, phases);
-        return await run.FinishAsync(outcome, cancellationToken);
-
-        async Task SaveAsync(IEnumerable<(Assessment, string?)> assessments, IEnumerable<CostTrendPoint> shardTrends, int count)
+        // The week's rows were written with each shard; when the week was run before, rows of workloads gone since
+        // then go now (a workload that failed this time keeps its last good rows).
+        if (rerun)
         {
-            await Task.WhenAll(
-                context.Assessments.SaveManyAsync(assessments, cancellationToken),
-                context.CostTrends.UpsertWeekAsync(week, shardTrends, cancellationToken));
+            await phases.TimeAsync("removing stale cost trends", () => context.CostTrends.DeleteOthersAsync(week, trendKeys, run.Failed, cancellationToken));
+            await phases.TimeAsync("removing assessments of deleted workloads", () => context.Assessments.DeleteWeekOthersAsync(week.ToString(), catalogue, cancellationToken));
+        }
+        context.Logger.LogInformation("ReassessWorkloads {Week} time by phase: {Phases}", week, phases);
+        run.Complete(outcome);
+
+        async Task SaveAsync(IReadOnlyList<WeekRows> rows, int count)
+        {
+            try
+            {
+                await WriteAsync(rows);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !StorageFailure.IsUnavailable(e))
+            {
+                // One workload's rows can fail a whole transaction: write them one workload at a time to find it.
+                context.Logger.LogWarning("Writing a shard of {Week} failed ({Message}); writing its workloads one by one", week, e.Message);
+                foreach (var workload in rows)
+                    await run.IsolateAsync(workload.Workload, async () => { await WriteAsync([workload]); return workload; });
+            }
+
             run.Progress(count);
+        }
+
+        Task WriteAsync(IReadOnlyList<WeekRows> rows) => Task.WhenAll(
+            context.Assessments.SaveManyAsync(rows.Select(r => (r.Assessment, (string?)week.ToString())), cancellationToken),
+            context.CostTrends.UpsertWeekAsync(week, rows.Select(r => r.Trend), cancellationToken));
+    }
+
+    /// <summary>What the weekly run stores for one workload: its assessment under the week, and its cost-trend row.</summary>
+    private sealed record WeekRows(Workload Workload, Assessment Assessment, CostTrendPoint Trend)
+    {
+        /// <summary>The rows, or an exception naming the key storage would refuse, before anything is written.</summary>
+        public static WeekRows Of(Workload workload, Assessment assessment, CostTrendPoint trend)
+        {
+            var (partition, row) = CostTrendStore.KeyOf(trend);
+            StorageKeys.Validate(partition, "Cost-trend partition (the cost centre)");
+            StorageKeys.Validate(row, "Cost-trend row key (week and workload)");
+            return new WeekRows(workload, assessment, trend);
         }
     }
 
@@ -99,9 +134,12 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     /// An on-demand reassessment as of now, of every workload or only the ids given (unknown ids are reported);
     /// stored with its time, not under a week, so it never rewrites a weekly verdict.
     /// </summary>
-    public async Task<JobOutcome> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
+    public Task<JobOutcome> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default) =>
+        context.RunAsync(JobName.ReassessWorkloads, context.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            outcome => ReassessNowAsync(outcome, only, cancellationToken), cancellationToken);
+
+    private async Task ReassessNowAsync(JobOutcome outcome, IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
     {
-        using var outcome = context.Start(JobName.ReassessWorkloads, context.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
         var now = outcome.StartedAt;
         var period = outcome.Period;
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
@@ -118,14 +156,18 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
         await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (workload, ct) =>
             {
-                var assessment = await run.AssessAsync(workload,
-                    await context.Usage.GetDailyAsync(workload.Id, from, to, ct),
-                    await context.Usage.GetEvalsAsync(workload.Id, evalFrom, evalTo, ct),
-                    await context.Assessments.GetPreviousAsync(workload.Id, now, ct), ct);
-                if (assessment is not null) await context.Assessments.SaveAsync(assessment, null, ct);
+                await run.IsolateAsync(workload, async () =>
+                {
+                    var assessment = await run.AssessAsync(workload,
+                        await context.Usage.GetDailyAsync(workload.Id, from, to, ct),
+                        await context.Usage.GetEvalsAsync(workload.Id, evalFrom, evalTo, ct),
+                        await context.Assessments.GetPreviousAsync(workload.Id, now, ct), ct);
+                    if (assessment is not null) await context.Assessments.SaveAsync(assessment, null, ct);
+                    return assessment;
+                });
                 run.Progress(1);
             });
-        return await run.FinishAsync(outcome, cancellationToken);
+        run.Complete(outcome);
     }
 
     private async Task<AssessmentRun> StartAsync(
@@ -189,11 +231,32 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
             context.Logger.LogInformation("  {Done:N0}/{Total:N0} workloads assessed ({Rate:N0}/s)", done, total, done / Math.Max(_timer.Elapsed.TotalSeconds, 0.001));
         }
 
-        public async Task<JobOutcome> FinishAsync(JobOutcome outcome, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs one workload's part of the run so that whatever fails there (storage refusing its rows, a bug) stops
+        /// that workload only: it is reported with its id, kept out of this run's writes and deletions, and the run
+        /// goes on. Null when it failed. Storage being unavailable is no one workload's fault: that stops the run.
+        /// </summary>
+        public async Task<T?> IsolateAsync<T>(Workload workload, Func<Task<T?>> work)
+            where T : class
+        {
+            try
+            {
+                return await work();
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !StorageFailure.IsUnavailable(e))
+            {
+                _failed[workload.Id] = true;
+                _problems.Add(new InputProblem("workloads", $"workload '{workload.Id}'", $"could not be assessed or stored ({e.Message}) Not assessed this week; its last good rows stay."));
+                context.Logger.LogWarning(e, "Workload {Workload} could not be assessed or stored", workload.Id);
+                return null;
+            }
+        }
+
+        /// <summary>Puts the verdict counts and the workloads' problems into the run's outcome.</summary>
+        public void Complete(JobOutcome outcome)
         {
             foreach (var (verdict, count) in _verdicts.OrderBy(v => v.Key)) outcome.Count(verdict.ToString(), count);
             outcome.AddProblems(_problems.OrderBy(p => p.Location, StringComparer.Ordinal));
-            return await context.FinishAsync(outcome, cancellationToken);
         }
 
         /// <summary>δ per baseline model, looked up once per run: a company has far fewer models than workloads.</summary>

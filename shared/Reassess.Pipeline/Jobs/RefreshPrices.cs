@@ -18,10 +18,12 @@ public sealed class RefreshPrices(PipelineContext context) : ITimerJob
     Task ITimerJob.RunAsync(DateTimeOffset occurrence, CancellationToken cancellationToken) => RunAsync(occurrence, cancellationToken);
 
     /// <summary>The prices of the day of <paramref name="asOf"/>: one run record per day, so a rerun replaces it.</summary>
-    public async Task<JobOutcome> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    public Task<JobOutcome> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        context.RunAsync(JobName.RefreshPrices, DateOnly.FromDateTime(asOf.UtcDateTime).ToString("yyyy-MM-dd"), outcome => RefreshAsync(outcome, asOf, cancellationToken), cancellationToken);
+
+    private async Task RefreshAsync(JobOutcome outcome, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(asOf.UtcDateTime);
-        using var outcome = context.Start(JobName.RefreshPrices, day.ToString("yyyy-MM-dd"));
         var (aliases, aliasProblems) = await PriceAliasTable.LoadAsync(context.Settings, cancellationToken);
         outcome.AddProblems(aliasProblems);
 
@@ -71,6 +73,5 @@ public sealed class RefreshPrices(PipelineContext context) : ITimerJob
         };
         await PriceAlertLog.SaveAsync(context, day, alerts, cancellationToken);
         if (alerts.Count > 0) outcome.Count("price alerts", alerts.Count);
-        return await context.FinishAsync(outcome, cancellationToken);
     }
 }

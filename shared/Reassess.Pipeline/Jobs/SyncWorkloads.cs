@@ -12,9 +12,11 @@ namespace Reassess.Pipeline.Jobs;
 public sealed class SyncWorkloads(PipelineContext context)
 {
     /// <summary>Loads the catalogue for <paramref name="week"/>'s reassessment (its run record is the week's).</summary>
-    public async Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default)
+    public Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default) =>
+        context.RunAsync(JobName.SyncWorkloads, week.ToString(), outcome => SyncAsync(outcome, cancellationToken), cancellationToken);
+
+    private async Task SyncAsync(JobOutcome outcome, CancellationToken cancellationToken)
     {
-        using var outcome = context.Start(JobName.SyncWorkloads, week.ToString());
         var path = context.Settings.Resolve(context.Settings.WorkloadsPath);
         context.Logger.LogInformation("Reading workloads from {Path}", path);
         try
@@ -34,7 +36,5 @@ public sealed class SyncWorkloads(PipelineContext context)
         {
             outcome.Fail(new InputProblem(path, "", $"cannot be read ({e.Message}); set Reassess__WorkloadsPath to the workloads file."));
         }
-
-        return await context.FinishAsync(outcome, cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ public sealed class EvalDropReader : IRecordReader<EvalPoint>
         {
             var fields = new FieldReader(entry);
             var workload = fields.Text("workload", required: true);
-            var day = fields.Date("date", required: true);
+            var day = fields.RecentDay("date", context.AsOf, required: true);
             var suite = fields.Text("suite", required: true);
             var score = fields.Decimal("score", 0m, 100m, "a score must be between 0 and 100", required: true);
 

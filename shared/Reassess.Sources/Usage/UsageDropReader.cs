@@ -37,7 +37,7 @@ public sealed class UsageDropReader : IRecordReader<DailyUsage>
         {
             var fields = new FieldReader(entry);
             var workload = fields.Text("workload", required: true);
-            var day = fields.Date("date", required: true);
+            var day = fields.RecentDay("date", context.AsOf, required: true);
             var source = fields.Text("source") ?? DefaultSource;
             var model = fields.PriceKeyField("model");
             var calls = fields.Count("calls", 0);

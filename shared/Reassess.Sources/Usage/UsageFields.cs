@@ -35,6 +35,24 @@ public static class UsageFields
         return null;
     }
 
+    /// <summary>How far back a day of usage or evals may lie: older figures cannot reach an assessment window or its trends.</summary>
+    public const int MaxYearsBack = 3;
+
+    /// <summary>
+    /// A day a team's drop (or the API) gives figures for: from <see cref="MaxYearsBack"/> years before
+    /// <paramref name="asOf"/> to the day after it (time zones run ahead of UTC). A day outside is a problem, not a row:
+    /// every distinct month is stored in a table of its own, so a file of dates from year 1 to 9999 must not make them.
+    /// </summary>
+    public static DateOnly? RecentDay(this FieldReader fields, string name, DateTimeOffset asOf, bool required = false)
+    {
+        if (fields.Date(name, required) is not { } day) return null;
+        var today = DateOnly.FromDateTime(asOf.UtcDateTime);
+        var (earliest, latest) = (today.AddYears(-MaxYearsBack), today.AddDays(1));
+        if (day >= earliest && day <= latest) return day;
+        fields.Problem(name, $"{day:yyyy-MM-dd} is outside {earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd}; daily figures are kept for the last {MaxYearsBack} years and none can lie ahead");
+        return null;
+    }
+
     public static bool TryParseInstant(string text, out DateTimeOffset instant) =>
         DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);

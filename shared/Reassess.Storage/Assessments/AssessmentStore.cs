@@ -44,6 +44,23 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
         return await _writer.UpsertAsync(_table, rows, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Removes the week's assessments of workloads not in <paramref name="workloadIds"/> (the catalogue the week was run
+    /// for), so a rerun after a workload was deleted reports exactly the current ones. Their history rows stay.
+    /// </summary>
+    public async Task DeleteWeekOthersAsync(string isoWeek, IReadOnlySet<string> workloadIds, CancellationToken cancellationToken = default)
+    {
+        var stale = new List<TableEntity>();
+        foreach (var shard in StorageKeys.AllShards)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(isoWeek, shard)}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "WorkloadId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                if (!workloadIds.Contains(row.GetString("WorkloadId") ?? "")) stale.Add(new TableEntity(row.PartitionKey, row.RowKey));
+        }
+
+        if (stale.Count > 0) await _writer.DeleteAsync(_table, stale, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The workload's latest assessment made strictly before <paramref name="before"/>.</summary>
     public async Task<Assessment?> GetPreviousAsync(string workloadId, DateTimeOffset before, CancellationToken cancellationToken = default)
     {

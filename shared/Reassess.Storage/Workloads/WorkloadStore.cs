@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Reassess.Core.Json;
 using Reassess.Core.Workloads;
@@ -8,18 +9,21 @@ using Reassess.Storage.Tables;
 namespace Reassess.Storage.Workloads;
 
 /// <summary>
-/// The workload catalogue: table <c>Workloads</c>, PK team, RK workload id. The whole workload is kept as JSON so
-/// nothing is lost as the contract grows; a few columns repeat the fields a person scans for in Storage Explorer.
+/// The workload catalogue: table <c>Workloads</c>, PK the id's shard (<see cref="StorageKeys.Shard"/>), RK the workload
+/// id. One row per id whatever its team, so two writers can never leave an id in two places; the team is a column.
+/// The whole workload is kept as JSON so nothing is lost as the contract grows; a few columns repeat the fields a
+/// person scans for in Storage Explorer. Single writes carry the row's ETag, so a client can update only what it read.
 /// </summary>
+/// <remarks>
+/// Rows written when the table was keyed by team (PK team) are still read, and are removed when their workload is
+/// written or deleted, so a catalogue moves to this layout with its next sync.
+/// </remarks>
 public sealed class WorkloadStore(StorageAccount account, TableBatchWriter? writer = null)
 {
     private readonly TableClient _table = account.Table(account.Settings.WorkloadsTable);
     private readonly TableBatchWriter _writer = writer ?? new TableBatchWriter();
 
-    /// <summary>
-    /// Adds or replaces workloads. A workload that moved to another team is removed from its old partition, so an
-    /// id is never listed twice.
-    /// </summary>
+    /// <summary>Adds or replaces workloads (the catalogue sync).</summary>
     public async Task<BatchWriteResult> UpsertAsync(IEnumerable<Workload> workloads, CancellationToken cancellationToken = default)
     {
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
@@ -31,30 +35,87 @@ public sealed class WorkloadStore(StorageAccount account, TableBatchWriter? writ
         }
 
         if (rows.Count == 0) return BatchWriteResult.None;
-
-        var existing = await TeamsByIdAsync(cancellationToken).ConfigureAwait(false);
         var written = await _writer.UpsertAsync(_table, rows.Values, cancellationToken).ConfigureAwait(false);
-        var moved = rows.Values
-            .SelectMany(row => existing.TryGetValue(row.RowKey, out var teams) ? teams.Where(t => t != row.PartitionKey).Select(t => new TableEntity(t, row.RowKey)) : [])
-            .ToList();
-        if (moved.Count > 0) await _writer.DeleteAsync(_table, moved, cancellationToken).ConfigureAwait(false);
+        var legacy = await LegacyRowsAsync(rows.ContainsKey, cancellationToken).ConfigureAwait(false);
+        if (legacy.Count > 0) await _writer.DeleteAsync(_table, legacy, cancellationToken).ConfigureAwait(false);
         return written;
+    }
+
+    /// <summary>
+    /// Writes one workload if <paramref name="condition"/> holds: unconditionally, only if no workload has its id
+    /// (create), or only if the stored row still has the ETag the caller read (update).
+    /// </summary>
+    public async Task<WorkloadWrite> SaveAsync(Workload workload, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        var row = ToEntity(workload);
+        try
+        {
+            Response response;
+            bool created;
+            if (condition.IfNoneExists)
+            {
+                response = await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                created = true;
+            }
+            else if (condition.IfMatch is { } etag)
+            {
+                response = await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                created = false;
+            }
+            else
+            {
+                // Tried as a create first, so the answer says truly whether it was new, even with writers racing.
+                try
+                {
+                    response = await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                    created = true;
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    response = await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    created = false;
+                }
+            }
+
+            var legacy = new List<TableEntity>();
+            await foreach (var old in _table.QueryAsync<TableEntity>(e => e.RowKey == workload.Id, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                if (IsLegacy(old)) legacy.Add(old);
+            if (legacy.Count > 0)
+            {
+                await _writer.DeleteAsync(_table, legacy, cancellationToken).ConfigureAwait(false);
+                created = false;
+            }
+
+            return new WorkloadWrite(created ? WorkloadWriteOutcome.Created : WorkloadWriteOutcome.Replaced, response.Headers.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && condition.IfMatch is not null))
+        {
+            return new WorkloadWrite(WorkloadWriteOutcome.PreconditionFailed, null);
+        }
     }
 
     /// <summary>Every workload, ordered by team then id.</summary>
     public async Task<IReadOnlyList<Workload>> GetAllAsync(CancellationToken cancellationToken = default)
     {
-        var workloads = new List<Workload>();
+        var current = new Dictionary<string, Workload>(StringComparer.Ordinal);
+        var legacy = new Dictionary<string, Workload>(StringComparer.Ordinal);
         await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
-            workloads.Add(FromEntity(row));
-        return workloads;
+            (IsLegacy(row) ? legacy : current)[row.RowKey] = FromEntity(row);
+        foreach (var (id, workload) in legacy) current.TryAdd(id, workload);
+        return current.Values.OrderBy(w => w.Team, StringComparer.Ordinal).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<Workload?> FindAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Workload?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetAsync(id, cancellationToken).ConfigureAwait(false))?.Workload;
+
+    /// <summary>The workload and the ETag of its row, or null when there is none with that id.</summary>
+    public async Task<StoredWorkload?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         StorageKeys.Validate(id, "Workload id");
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.RowKey == id, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
-            return FromEntity(row);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(StorageKeys.Shard(id), id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (row.HasValue) return new StoredWorkload(FromEntity(row.Value!), row.Value!.ETag);
+        await foreach (var old in _table.QueryAsync<TableEntity>(e => e.RowKey == id, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+            return new StoredWorkload(FromEntity(old), old.ETag);
         return null;
     }
 
@@ -70,24 +131,23 @@ public sealed class WorkloadStore(StorageAccount account, TableBatchWriter? writ
         return true;
     }
 
-    private async Task<Dictionary<string, List<string>>> TeamsByIdAsync(CancellationToken cancellationToken)
+    /// <summary>Rows of the old layout (PK team) for the ids <paramref name="of"/> names, from one scan of the keys.</summary>
+    private async Task<List<TableEntity>> LegacyRowsAsync(Func<string, bool> of, CancellationToken cancellationToken)
     {
-        var teams = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var rows = new List<TableEntity>();
         await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!teams.TryGetValue(row.RowKey, out var list)) teams[row.RowKey] = list = [];
-            list.Add(row.PartitionKey);
-        }
-
-        return teams;
+            if (IsLegacy(row) && of(row.RowKey)) rows.Add(row);
+        return rows;
     }
+
+    private static bool IsLegacy(TableEntity row) => row.PartitionKey != StorageKeys.Shard(row.RowKey);
 
     private static TableEntity ToEntity(Workload workload)
     {
-        var row = new TableEntity(
-            StorageKeys.Validate(workload.Team, $"Team of workload '{workload.Id}'"),
-            StorageKeys.Validate(workload.Id, "Workload id"))
+        var id = StorageKeys.Validate(workload.Id, "Workload id");
+        var row = new TableEntity(StorageKeys.Shard(id), id)
         {
+            ["Team"] = StorageKeys.Validate(workload.Team, $"Team of workload '{workload.Id}'"),
             ["Name"] = workload.Name,
             ["CostCenter"] = workload.CostCenter,
             ["BaselineModel"] = workload.Baseline.Model,

@@ -52,4 +52,21 @@ public sealed class EvalDropTests
         Assert.Equal("line 1", problem.Location);
         Assert.Equal("missing required column 'suite'; the header has: workload, date, score", problem.Message);
     }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2023-08-02")]
+    [InlineData("2026-08-05")]
+    public async Task A_day_more_than_three_years_back_or_ahead_of_tomorrow_rejects_the_row_naming_the_range(string day)
+    {
+        var csv = $"workload,date,suite,score\nw1,{day},s,90\nw1,2026-08-04,s,91\n";
+
+        var result = await Read.Text(_reader, csv, "evals.csv");
+
+        Assert.Equal([new DateOnly(2026, 8, 4)], result.Records.Select(r => r.Day));
+        var problem = Assert.Single(result.Rejected);
+        Assert.Equal(("evals.csv", "line 2, column date"), (problem.Source, problem.Location));
+        Assert.Equal($"{day} is outside 2023-08-03 to 2026-08-04; daily figures are kept for the last 3 years and none can lie ahead", problem.Message);
+    }
 }
