@@ -37,7 +37,8 @@ public static class PipelineServices
         // One credential for the process: it caches its tokens and refreshes them before they expire. In Azure it is
         // the app's managed identity (AZURE_CLIENT_ID names a user-assigned one); locally the developer's login.
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
-        services.AddHttpClient(HttpPuller.ClientName);
+        // Not following redirects itself: the puller does, so that admin keys never go to another host.
+        services.AddHttpPullerClient();
         services.TryAddSingleton(provider => new PriceRefreshOptions { HttpClients = provider.GetRequiredService<IHttpClientFactory>() });
         services.TryAddSingleton(provider => UsageIngestOptions.FromConfiguration(
             configuration, provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<TokenCredential>()));

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Reassess.Sources.Http;
 
-/// <summary>One answered GET: the body (empty when <see cref="NotModified"/>), the validators to send next time, and how many attempts it took.</summary>
+/// <summary>
+/// One answered GET: the URL that answered (the one asked for, or where its redirects led), the body (empty when
+/// <see cref="NotModified"/>), the validators to send next time, and how many attempts it took.
+/// </summary>
 public sealed record HttpPull(Uri Url, int StatusCode, byte[] Body, HttpValidators Validators, int Attempts)
 {
     /// <summary>The server answered 304 to a conditional request: what was fetched last time is still current.</summary>

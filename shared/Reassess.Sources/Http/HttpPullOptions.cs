@@ -23,8 +23,14 @@ public sealed record HttpPullOptions
     /// <summary>The most pages <see cref="HttpPuller.GetPagesAsync"/> follows; a server linking pages in a loop stops here with an error.</summary>
     public int MaxPages { get; init; } = 1_000;
 
-    /// <summary>Headers sent with every request (an API key, <c>Accept</c>, a version header).</summary>
+    /// <summary>
+    /// Headers sent with every request (an API key, <c>Accept</c>, a version header). All of them are kept as secrets:
+    /// never sent to another origin than the URL asked for, and their values kept out of every message.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Redirects followed in one attempt (see <see cref="HttpPuller"/> for which); one more fails the pull as a loop.</summary>
+    public int MaxRedirects { get; init; } = 5;
 
     /// <summary>Told about each retry ("GET … answered 503; attempt 2 of 4 in 1.2 s"), for progress logs.</summary>
     public Action<string>? OnRetry { get; init; }

@@ -6,7 +6,8 @@ namespace Reassess.Sources.Tests.Http;
 /// <summary>An <see cref="IHttpClientFactory"/> as the hosts build it, and pullers with short waits for tests.</summary>
 public static class Clients
 {
-    public static IHttpClientFactory Factory { get; } = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    public static IHttpClientFactory Factory { get; } =
+        new ServiceCollection().AddHttpPullerClient().Services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
 
     public static HttpPullOptions Quick { get; } = new()
     {

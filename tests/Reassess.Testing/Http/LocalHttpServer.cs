@@ -30,6 +30,9 @@ public sealed record Reply(int Status, byte[] Body, IReadOnlyDictionary<string, 
 
     public static Reply WithStatus(int status, params (string Name, string Value)[] headers) =>
         new(status, [], headers.ToDictionary(h => h.Name, h => h.Value));
+
+    /// <summary>A redirect (301, 302, 303, 307, 308) to <paramref name="location"/>, absolute or relative as a server may send it.</summary>
+    public static Reply Redirect(int status, string location) => WithStatus(status, ("Location", location));
 }
 
 /// <summary>
@@ -160,6 +163,10 @@ public sealed class LocalHttpServer : IAsyncDisposable
     private static string Reason(int status) => status switch
     {
         200 => "OK",
+        301 => "Moved Permanently",
+        302 => "Found",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         304 => "Not Modified",
         404 => "Not Found",
         408 => "Request Timeout",

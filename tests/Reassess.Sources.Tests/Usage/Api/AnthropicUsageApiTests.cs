@@ -43,4 +43,41 @@ public sealed class AnthropicUsageApiTests
         Assert.Equal(1, Assert.Single(pull.Result.Records).Day.Day);
         Assert.Contains("503", Assert.Single(pull.Result.Rejected).Message);
     }
+
+    [Theory]
+    [InlineData(302)]
+    [InlineData(307)]
+    public async Task A_redirect_to_another_host_is_refused_and_the_admin_key_never_reaches_it(int status)
+    {
+        await using var elsewhere = new LocalHttpServer(_ => Reply.Json(UsageApiPages.Anthropic(null, (1, 1000, 500))));
+        await using var server = new LocalHttpServer(request => Reply.Redirect(status, elsewhere.Url(request.PathAndQuery.TrimStart('/')).ToString()));
+        var api = new AnthropicUsageApi(_clients, "sk-ant-admin-test", options: UsageApiPages.FastRetries);
+
+        var pull = await api.PullUsageAsync(server.BaseUri, UsageApiPages.Period);
+
+        Assert.False(pull.Complete);
+        Assert.Empty(pull.Result.Records);
+        Assert.Empty(elsewhere.Requests);
+        var failure = Assert.Single(pull.Result.Rejected).Message;
+        Assert.Contains($"answered {status} redirecting to {elsewhere.BaseUri}v1/organizations/usage_report/messages?", failure);
+        Assert.Contains($"were not sent to http://127.0.0.1:{elsewhere.BaseUri.Port}", failure);
+        Assert.DoesNotContain("sk-ant-admin-test", failure);
+    }
+
+    [Fact]
+    public async Task A_redirect_within_the_same_host_is_followed_with_the_admin_key()
+    {
+        await using var server = new LocalHttpServer(request => request.PathAndQuery.StartsWith("/v1/", StringComparison.Ordinal)
+            ? Reply.Redirect(307, "/moved" + request.PathAndQuery)
+            : Reply.Json(UsageApiPages.Anthropic(null, (1, 1000, 500))));
+        var api = new AnthropicUsageApi(_clients, "sk-ant-admin-test", options: UsageApiPages.FastRetries);
+
+        var pull = await api.PullUsageAsync(server.BaseUri, UsageApiPages.Period);
+
+        Assert.True(pull.Complete);
+        Assert.Equal(1, Assert.Single(pull.Result.Records).Day.Day);
+        Assert.Equal(["/v1/organizations/usage_report/messages", "/moved/v1/organizations/usage_report/messages"],
+            server.Requests.Select(r => r.PathAndQuery.Split('?')[0]));
+        Assert.All(server.Requests, r => Assert.Equal("sk-ant-admin-test", r.Header("x-api-key")));
+    }
 }

@@ -105,4 +105,39 @@ public sealed class OpenAiUsageApiTests
         Assert.StartsWith("/v1/organization/costs?", server.Requests[0].PathAndQuery);
         Assert.Equal(["project_id", "line_item"], server.Requests[0].QueryAll("group_by"));
     }
+
+    [Theory]
+    [InlineData(302)]
+    [InlineData(307)]
+    public async Task A_redirect_to_another_host_is_refused_and_the_admin_key_never_reaches_it(int status)
+    {
+        await using var elsewhere = new LocalHttpServer(_ => Reply.Json(UsageApiPages.OpenAi(null, (1, 100, 1000, 0))));
+        await using var server = new LocalHttpServer(request => Reply.Redirect(status, elsewhere.Url(request.PathAndQuery.TrimStart('/')).ToString()));
+        var api = new OpenAiUsageApi(_clients, "sk-admin-test", options: UsageApiPages.FastRetries);
+
+        var pull = await api.PullCostsAsync(server.BaseUri, UsageApiPages.Period);
+
+        Assert.False(pull.Complete);
+        Assert.Empty(elsewhere.Requests);
+        var failure = Assert.Single(pull.Result.Rejected).Message;
+        Assert.Contains($"answered {status} redirecting to {elsewhere.BaseUri}v1/organization/costs?", failure);
+        Assert.Contains($"were not sent to http://127.0.0.1:{elsewhere.BaseUri.Port}", failure);
+        Assert.DoesNotContain("sk-admin-test", failure);
+    }
+
+    [Fact]
+    public async Task A_redirect_within_the_same_host_is_followed_with_the_admin_key()
+    {
+        await using var server = new LocalHttpServer(request => request.PathAndQuery.StartsWith("/v1/", StringComparison.Ordinal)
+            ? Reply.Redirect(302, "/moved" + request.PathAndQuery)
+            : Reply.Json(UsageApiPages.OpenAi(null, (1, 100, 1000, 0))));
+        var api = new OpenAiUsageApi(_clients, "sk-admin-test", options: UsageApiPages.FastRetries);
+
+        var pull = await api.PullUsageAsync(server.BaseUri, UsageApiPages.Period);
+
+        Assert.True(pull.Complete);
+        Assert.Equal(100, Assert.Single(pull.Result.Records).Calls);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("Bearer sk-admin-test", r.Header("Authorization")));
+    }
 }
