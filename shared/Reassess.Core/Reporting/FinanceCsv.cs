@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,7 +10,8 @@ namespace Reassess.Core.Reporting;
 /// <c>CostTrends</c> table holds, up to <see cref="WeeklyReport.TrendWeeks"/>), in FOCUS columns where they fit and
 /// <c>x_</c> columns for ours, for finance to load anywhere. Each row's charge period is the 7 days before that week's
 /// assessment, so periods never overlap and <c>EffectiveCost</c> adds up across weeks; <c>Tags</c> is a FOCUS JSON
-/// object. Plain invariant numbers (money to 2 decimals, calls whole), ISO dates, RFC 4180 quoting, LF line ends.
+/// object. Plain invariant numbers (money to 2 decimals, calls whole), ISO dates, LF line ends; cells written by
+/// <see cref="CsvCell"/> (RFC 4180 quoting, text that a spreadsheet would run as a formula led by <c>'</c>).
 /// </summary>
 public static class FinanceCsv
 {
@@ -36,7 +36,7 @@ public static class FinanceCsv
         var csv = new StringBuilder();
         csv.Append(Header).Append('\n');
         foreach (var point in model.Trends.Points)
-            csv.Append(string.Join(",", Row(point).Select(Field))).Append('\n');
+            csv.Append(string.Join(",", Row(point))).Append('\n');
         return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(csv.ToString()), ContentType);
     }
 
@@ -53,45 +53,27 @@ public static class FinanceCsv
 
     private static IEnumerable<string> Row(CostTrendPoint p)
     {
-        yield return IsoDate(p.ChargePeriodStart);
-        yield return IsoDate(p.ChargePeriodEnd); // exclusive, as FOCUS defines it
-        yield return p.BillingCurrency;
-        yield return p.ServiceName;
-        yield return Money(p.EffectiveCost);
-        yield return Tags(p);
-        yield return p.Week;
-        yield return p.WorkloadId;
-        yield return p.WorkloadName;
-        yield return p.Team;
-        yield return p.CostCenter;
-        yield return p.BaselineModel;
-        yield return ReportText.VerdictName(p.Verdict);
-        yield return Round(p.ChargePeriodCalls, 0);
-        yield return Round(p.MonthlyCalls, 0);
-        yield return Money(p.BaselineMonthlyCost);
-        yield return Money(p.CandidateMonthlyCost);
-        yield return Money(p.ProjectedMonthlySavings);
-        yield return Money(p.BuildCost);
-        yield return p.PaybackMonths is { } payback ? Round(payback, 2) : "";
-        yield return Money(p.HorizonNet);
-        yield return Money(p.WindowCost);
-    }
-
-    private static string IsoDate(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Money(decimal amount) => Round(amount, 2);
-
-    private static string Round(decimal value, int decimals)
-    {
-        var rounded = decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
-        if (rounded == 0) rounded = 0m; // no "-0.00"
-        return rounded.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.</summary>
-    internal static string Field(string? value)
-    {
-        value ??= "";
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
+        yield return CsvCell.Date(p.ChargePeriodStart);
+        yield return CsvCell.Date(p.ChargePeriodEnd); // exclusive, as FOCUS defines it
+        yield return CsvCell.Text(p.BillingCurrency);
+        yield return CsvCell.Text(p.ServiceName);
+        yield return CsvCell.Money(p.EffectiveCost);
+        yield return CsvCell.Text(Tags(p));
+        yield return CsvCell.Text(p.Week);
+        yield return CsvCell.Text(p.WorkloadId);
+        yield return CsvCell.Text(p.WorkloadName);
+        yield return CsvCell.Text(p.Team);
+        yield return CsvCell.Text(p.CostCenter);
+        yield return CsvCell.Text(p.BaselineModel);
+        yield return CsvCell.Text(ReportText.VerdictName(p.Verdict));
+        yield return CsvCell.Number(p.ChargePeriodCalls, 0);
+        yield return CsvCell.Number(p.MonthlyCalls, 0);
+        yield return CsvCell.Money(p.BaselineMonthlyCost);
+        yield return CsvCell.Money(p.CandidateMonthlyCost);
+        yield return CsvCell.Money(p.ProjectedMonthlySavings);
+        yield return CsvCell.Money(p.BuildCost);
+        yield return p.PaybackMonths is { } payback ? CsvCell.Number(payback, 2) : "";
+        yield return CsvCell.Money(p.HorizonNet);
+        yield return CsvCell.Money(p.WindowCost);
     }
 }

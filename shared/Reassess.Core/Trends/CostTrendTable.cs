@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Reassess.Core.Decisions;
 using Reassess.Core.Json;
+using Reassess.Core.Reporting;
 using Reassess.Core.Time;
 
 namespace Reassess.Core.Trends;
@@ -36,9 +36,9 @@ public sealed record TrendAnswer(
     IReadOnlyList<TrendRow> Totals);
 
 /// <summary>
-/// Sums cost-trend points into rows by group and week, and writes them as CSV (one row per group and week, RFC 4180,
-/// FOCUS-style names) or JSON (rows plus weekly totals). Pure and deterministic: the same points give the same bytes,
-/// which is how <c>reassess trends</c> and <c>GET /api/trends</c> are seen to agree.
+/// Sums cost-trend points into rows by group and week, and writes them as CSV (one row per group and week, FOCUS-style
+/// names, cells by <see cref="CsvCell"/>) or JSON (rows plus weekly totals). Pure and deterministic: the same points give
+/// the same bytes, which is how <c>reassess trends</c> and <c>GET /api/trends</c> are seen to agree.
 /// </summary>
 public static class CostTrendTable
 {
@@ -105,7 +105,7 @@ public static class CostTrendTable
 
     public static string ContentType(TrendFormat format) => format == TrendFormat.Csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
 
-    /// <summary>One line per group and week; money with 2 decimals, calls whole, LF line ends.</summary>
+    /// <summary>One line per group and week; money with 2 decimals, calls whole, LF line ends, cells by <see cref="CsvCell"/>.</summary>
     public static byte[] Csv(TrendAnswer answer)
     {
         var csv = new StringBuilder().Append(string.Join(",", CsvColumns)).Append('\n');
@@ -113,11 +113,12 @@ public static class CostTrendTable
         {
             string[] fields =
             [
-                answer.By, r.Group, r.Week, Day(r.ChargePeriodStart), Day(r.ChargePeriodEnd), r.BillingCurrency, Money(r.EffectiveCost),
-                Whole(r.Workloads), Whole(r.ChargePeriodCalls), Whole(r.MonthlyCalls), Money(r.BaselineMonthlyCost), Money(r.CandidateMonthlyCost),
-                Money(r.ProjectedMonthlySavings), Whole(r.FineTune), Whole(r.PrepareFineTune), Whole(r.StayOnFrontier),
+                CsvCell.Text(answer.By), CsvCell.Text(r.Group), CsvCell.Text(r.Week), Day(r.ChargePeriodStart), Day(r.ChargePeriodEnd),
+                CsvCell.Text(r.BillingCurrency), CsvCell.Money(r.EffectiveCost), Whole(r.Workloads), Whole(r.ChargePeriodCalls), Whole(r.MonthlyCalls),
+                CsvCell.Money(r.BaselineMonthlyCost), CsvCell.Money(r.CandidateMonthlyCost), CsvCell.Money(r.ProjectedMonthlySavings),
+                Whole(r.FineTune), Whole(r.PrepareFineTune), Whole(r.StayOnFrontier),
             ];
-            csv.Append(string.Join(",", fields.Select(Field))).Append('\n');
+            csv.Append(string.Join(",", fields)).Append('\n');
         }
 
         return new UTF8Encoding(false).GetBytes(csv.ToString());
@@ -130,25 +131,9 @@ public static class CostTrendTable
     public static TrendAnswer ReadJson(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<TrendAnswer>(json, JsonOptions) ?? throw new JsonException("trends answer holds null");
 
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.</summary>
-    public static string Field(string? value)
-    {
-        value ??= "";
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
-    }
+    private static string Day(DateOnly day) => day == default ? "" : CsvCell.Date(day);
 
-    private static string Day(DateOnly day) => day == default ? "" : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Money(decimal value) => Round(value, 2);
-
-    private static string Whole(decimal value) => Round(value, 0);
-
-    private static string Round(decimal value, int decimals)
-    {
-        var rounded = decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
-        if (rounded == 0) rounded = 0m;
-        return rounded.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture);
-    }
+    private static string Whole(decimal value) => CsvCell.Number(value, 0);
 
     private static JsonSerializerOptions CreateJsonOptions()
     {

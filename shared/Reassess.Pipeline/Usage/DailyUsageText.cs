@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Reassess.Core.Json;
+using Reassess.Core.Reporting;
 using Reassess.Core.Usage;
 
 namespace Reassess.Pipeline.Usage;
@@ -9,6 +10,9 @@ namespace Reassess.Pipeline.Usage;
 /// Daily usage rows written in the drop format (<c>csv</c>, DESIGN §6), so what <c>reassess usage import</c> prints can be
 /// dropped into <c>usage-drops/</c> as it is. An unknown call count is written empty, never 0; cost and currency follow
 /// as extra columns for finance.
+/// <para>The CSV is read by people in spreadsheets as well as by Reassess, so its text cells are written by
+/// <see cref="CsvCell"/> (a workload id such as <c>-cmd</c> comes out <c>'-cmd</c>); the drop reader takes that
+/// <c>'</c> off again (<see cref="Reassess.Sources.Usage.UsageDropReader"/>), so the rows read back as the ids they were.</para>
 /// </summary>
 public static class DailyUsageText
 {
@@ -22,7 +26,7 @@ public static class DailyUsageText
     {
         await output.WriteLineAsync(string.Join(',', Columns)).ConfigureAwait(false);
         foreach (var row in rows)
-            await output.WriteLineAsync(string.Join(',', Values(row).Select(v => Quote(Text(v))))).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Join(',', Values(row).Select(Cell))).ConfigureAwait(false);
     }
 
     /// <summary><c>{ "usage": [ { "workload": …, "date": … } ] }</c>, the drop format's JSON form.</summary>
@@ -40,14 +44,13 @@ public static class DailyUsageText
         row.LatencyP95Ms, row.FormatChecked, row.FormatViolations, row.Cost, row.Currency,
     ];
 
-    private static string Text(object? value) => value switch
+    /// <summary>Text through <see cref="CsvCell.Text"/>; numbers as they are, invariant (they never need quotes).</summary>
+    private static string Cell(object? value) => value switch
     {
         null => "",
+        string text => CsvCell.Text(text),
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        _ => CsvCell.Text(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -1,4 +1,5 @@
 using Reassess.Core.Ingestion;
+using Reassess.Core.Reporting;
 using Reassess.Core.Usage;
 using Reassess.Sources.Formats;
 
@@ -12,6 +13,10 @@ namespace Reassess.Sources.Usage;
 /// <c>cacheWriteTokens</c>, <c>outputTokens</c> (whole numbers ≥ 0, default 0); <c>latencyP95Ms</c> (decimal ≥ 0);
 /// <c>formatChecked</c>, <c>formatViolations</c> (whole numbers ≥ 0, violations ≤ checked). JSON: an array of such
 /// objects, or <c>{ "usage": [ ... ] }</c>.</para>
+/// <para><c>reassess usage import</c> prints this format for people to open in a spreadsheet, so its CSV text cells
+/// that a spreadsheet would run as a formula are led by <c>'</c> (<see cref="CsvCell"/>). This reader takes that one
+/// <c>'</c> off a CSV cell where <see cref="CsvCell.Original"/> says it was added (<c>'=x</c> reads <c>=x</c>, <c>''=x</c>
+/// reads <c>'=x</c>), so what is printed drops back in as the same workloads; JSON is read as written.</para>
 /// </summary>
 public sealed class UsageDropReader : IRecordReader<DailyUsage>
 {
@@ -20,7 +25,7 @@ public sealed class UsageDropReader : IRecordReader<DailyUsage>
     /// <summary>The <see cref="DailyUsage.Source"/> of a row that names none.</summary>
     public const string DefaultSource = "drop";
 
-    public static SheetShape Shape { get; } = new("usage", ["workload", "date", "model"]);
+    public static SheetShape Shape { get; } = new("usage", ["workload", "date", "model"], SpreadsheetSafeText: true);
 
     public string Format => FormatName;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Reassess.Core.Reporting;
+using Reassess.Core.Trends;
 using static Reassess.Core.Tests.Reporting.ReportFixtures;
 
 namespace Reassess.Core.Tests.Reporting;
@@ -13,7 +13,7 @@ public class FinanceCsvTests
 
     private const int WorkloadColumn = 7;
 
-    private static readonly List<string[]> Records = Parse(Text(File(WeeklyReportRenderer.Render(Report()), "finance.csv")));
+    private static readonly List<string[]> Records = Rfc4180.Parse(Text(File(WeeklyReportRenderer.Render(Report()), "finance.csv")));
 
     private static Dictionary<string, string> Row(string workload)
     {
@@ -101,9 +101,9 @@ public class FinanceCsvTests
     [Fact]
     public void With_history_there_is_one_row_per_workload_and_week_under_the_documented_columns()
     {
-        var records = Parse(Text(File(WeeklyReportRenderer.Render(ReportWithHistory()), "finance.csv")));
-        var header = records[0];
-        var rows = records.Skip(1).Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+        var text = Text(File(WeeklyReportRenderer.Render(ReportWithHistory()), "finance.csv"));
+        var header = Rfc4180.Parse(text)[0];
+        var rows = Rfc4180.Rows(text);
 
         Assert.Equal(FinanceCsv.Columns, header);
         Assert.Equal(["ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency", "ServiceName", "EffectiveCost", "Tags"], header.Where(c => !c.StartsWith("x_")));
@@ -126,11 +126,7 @@ public class FinanceCsvTests
     public void Totals_equal_the_sum_of_the_workload_rows()
     {
         var report = ReportWithHistory();
-        var records = Parse(Text(File(WeeklyReportRenderer.Render(report), "finance.csv")));
-        var header = records[0];
-        var rows = records.Skip(1).Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
-        decimal Sum(IEnumerable<Dictionary<string, string>> some, string column) =>
-            some.Sum(r => decimal.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture));
+        var rows = Rfc4180.Rows(Text(File(WeeklyReportRenderer.Render(report), "finance.csv")));
 
         // This week's run rates add up to the headline and the totals table of index.html.
         var thisWeek = rows.Where(r => r["x_Week"] == "2026-W48").ToList();
@@ -140,8 +136,8 @@ public class FinanceCsvTests
         Assert.Contains("<td class=\"num\">$7,400.44</td><td class=\"num\">$3,130.22</td></tr>\n</tfoot>", html);
 
         // Each week's and team's sums are what the trends query gives (CostTrendTable sums the same rows).
-        var byTeam = Trends.CostTrendTable.Answer(report.Trends.Concat(report.Assessments.Select(a => Trends.CostTrendPoint.Estimate(a, Week))),
-            new Trends.TrendQuery(Trends.TrendGrouping.Team, Week.Previous.Previous, Week, Trends.TrendFormat.Json));
+        var byTeam = CostTrendTable.Answer(report.Trends.Concat(report.Assessments.Select(a => CostTrendPoint.Estimate(a, Week))),
+            new TrendQuery(TrendGrouping.Team, Week.Previous.Previous, Week, TrendFormat.Json));
         foreach (var total in byTeam.Totals)
             Assert.Equal(total.EffectiveCost, Sum(rows.Where(r => r["x_Week"] == total.Week), "EffectiveCost"));
         foreach (var team in byTeam.Rows)
@@ -149,34 +145,43 @@ public class FinanceCsvTests
         Assert.Equal(byTeam.Totals.Sum(t => t.EffectiveCost), Sum(rows, "EffectiveCost"));
     }
 
-    /// <summary>A strict RFC 4180 reader (LF or CRLF records).</summary>
-    private static List<string[]> Parse(string text)
+    [Fact]
+    public void Text_cells_a_spreadsheet_would_run_as_formulas_are_led_by_a_quote_and_negative_money_stays_a_number()
     {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var prepare = PrepareWithoutPayback();
+        var report = Report() with
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString()); field.Clear();
-                records.Add([.. fields]); fields.Clear();
-            }
-            else if (c != '\r') field.Append(c);
-        }
+            Assessments =
+            [
+                FineTuneWithFlip() with { WorkloadName = Hyperlink, Team = "+1", CostCenter = "@SUM(A1)" },
+                prepare with { WorkloadId = "-cmd", Team = "\tx", CostCenter = "\rx", Economics = prepare.Economics with { HorizonNet = -12.50m } },
+            ],
+        };
 
-        Assert.False(quoted, "unterminated quoted field");
-        Assert.Equal(0, field.Length + fields.Count); // the file ends with a line break
-        return records;
+        var text = Text(File(WeeklyReportRenderer.Render(report), "finance.csv"));
+        var rows = Rfc4180.Rows(text);
+
+        var fineTune = Assert.Single(rows, r => r["x_Workload"] == "support-triage");
+        Assert.Equal(("'" + Hyperlink, "'+1", "'@SUM(A1)"), (fineTune["x_WorkloadName"], fineTune["x_Team"], fineTune["x_CostCenter"]));
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",", text); // quoted, quotes doubled, as RFC 4180 asks
+        var cmd = Assert.Single(rows, r => r["x_Workload"] == "'-cmd");
+        Assert.Equal(("'\tx", "'\rx"), (cmd["x_Team"], cmd["x_CostCenter"]));
+        Assert.Contains(",\"'\rx\",", text);
+        Assert.Equal("-12.50", cmd["x_HorizonNet"]);
+        // Tags is one JSON text cell (it starts with '{'): the ids inside it are as they are.
+        Assert.Equal("-cmd", System.Text.Json.JsonDocument.Parse(cmd["Tags"]).RootElement.GetProperty("x_Workload").GetString());
+
+        // The sums still reconcile with the trends query, group by group, once the added quote is taken off.
+        var byTeam = CostTrendTable.Answer(report.Assessments.Select(a => CostTrendPoint.Estimate(a, Week)),
+            new TrendQuery(TrendGrouping.Team, Week, Week, TrendFormat.Json));
+        Assert.Equal(["\tx", "+1"], byTeam.Rows.Select(r => r.Group));
+        foreach (var team in byTeam.Rows)
+            Assert.Equal(team.EffectiveCost, Sum(rows.Where(r => CsvCell.Original(r["x_Team"]) == team.Group), "EffectiveCost"));
+        Assert.Equal(Assert.Single(byTeam.Totals).EffectiveCost, Sum(rows, "EffectiveCost"));
     }
+
+    private const string Hyperlink = "=HYPERLINK(\"http://x\",\"y\")";
+
+    private static decimal Sum(IEnumerable<Dictionary<string, string>> rows, string column) =>
+        rows.Sum(r => decimal.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture));
 }

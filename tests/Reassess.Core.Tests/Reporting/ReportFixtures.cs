@@ -2,6 +2,7 @@ using Reassess.Core.Decisions;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Reporting;
 using Reassess.Core.Time;
+using Reassess.Core.Trends;
 
 namespace Reassess.Core.Tests.Reporting;
 
@@ -203,7 +204,7 @@ internal static class ReportFixtures
     };
 
     /// <summary>The trend row of <paramref name="a"/> as it stood <paramref name="back"/> weeks earlier.</summary>
-    public static Trends.CostTrendPoint WeeksBefore(Assessment a, int back)
+    public static CostTrendPoint WeeksBefore(Assessment a, int back)
     {
         var factor = 1m - 0.05m * back;
         var days = -7 * back;
@@ -215,7 +216,7 @@ internal static class ReportFixtures
         };
         var week = Week;
         for (var i = 0; i < back; i++) week = week.Previous;
-        return Trends.CostTrendPoint.Estimate(earlier, week);
+        return CostTrendPoint.Estimate(earlier, week);
     }
 
     public static string Text(ReportFile file) => System.Text.Encoding.UTF8.GetString(file.Content);

@@ -44,5 +44,33 @@ public sealed class UsageImportTests : IDisposable
         Assert.StartsWith("Read 3 rows", imported.Summary().First());
     }
 
+    [Fact]
+    public async Task Printed_workload_ids_that_start_a_formula_are_led_by_a_quote_and_drop_back_in_as_the_same_ids()
+    {
+        string[] ids = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-cmd", "@SUM(A1)", "'=x", "support-chat"];
+        var rows = ids.Select(id => new DailyUsage
+        {
+            WorkloadId = id, Day = new DateOnly(2026, 11, 2), Source = "focus", Model = "azure/gpt-4.1", Calls = 3, Cost = -12.50m, Currency = "USD",
+        }).ToList();
+
+        var printed = new StringWriter();
+        await DailyUsageText.WriteCsvAsync(printed, rows);
+        var dropped = await new UsageDropReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(printed.ToString())), "printed.csv",
+            new Core.Ingestion.ReadContext(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+
+        var lines = printed.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal(
+        [
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-11-02,focus,azure/gpt-4.1,3,0,0,0,0,,,,-12.50,USD",
+            "'+1,2026-11-02,focus,azure/gpt-4.1,3,0,0,0,0,,,,-12.50,USD",
+            "'-cmd,2026-11-02,focus,azure/gpt-4.1,3,0,0,0,0,,,,-12.50,USD",
+            "'@SUM(A1),2026-11-02,focus,azure/gpt-4.1,3,0,0,0,0,,,,-12.50,USD",
+            "''=x,2026-11-02,focus,azure/gpt-4.1,3,0,0,0,0,,,,-12.50,USD",
+            "support-chat,2026-11-02,focus,azure/gpt-4.1,3,0,0,0,0,,,,-12.50,USD",
+        ], lines.Skip(1));
+        Assert.Empty(dropped.Rejected);
+        Assert.Equal(ids, dropped.Records.Select(r => r.WorkloadId));
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 }

@@ -103,4 +103,21 @@ public sealed class UsageDropCsvTests
 
         Assert.Equal("usage-drops/x.csv, line 1: missing required column 'model'; the header has: workload, date, calls", problem.ToString());
     }
+
+    [Fact]
+    public async Task Cells_led_by_a_quote_before_a_formula_character_read_as_they_were_before_the_quote_was_added()
+    {
+        var csv = "workload,date,source,model,calls\n"
+                  + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-07-14,'@import,openai/gpt-4o,1\n"
+                  + "'+1,2026-07-14,drop,openai/gpt-4o,2\n"
+                  + "'-cmd,2026-07-14,drop,openai/gpt-4o,3\n"
+                  + "''=x,2026-07-14,drop,openai/gpt-4o,4\n" // a workload really named '=x, written with one quote more
+                  + "'quoted,2026-07-14,drop,openai/gpt-4o,5\n"; // a quote before anything else is the name's own
+
+        var result = await Read.Text(_reader, csv, "u.csv");
+
+        Assert.Empty(result.Rejected);
+        Assert.Equal(["=HYPERLINK(\"http://x\",\"y\")", "+1", "-cmd", "'=x", "'quoted"], result.Records.Select(r => r.WorkloadId));
+        Assert.Equal("@import", result.Records[0].Source);
+    }
 }

@@ -56,4 +56,12 @@ public sealed class UsageDropJsonTests
 
         Assert.Equal("expected a JSON array of usage entries, or an object with a \"usage\" array; the object has only \"rows\"", problem.Message);
     }
+
+    [Fact]
+    public async Task A_leading_quote_is_kept_because_json_is_never_neutralised()
+    {
+        var result = await Read.Text(_reader, """[{ "workload": "'=x", "date": "2026-07-14", "model": "openai/gpt-4o" }]""", "u.json");
+
+        Assert.Equal("'=x", Assert.Single(result.Records).WorkloadId);
+    }
 }

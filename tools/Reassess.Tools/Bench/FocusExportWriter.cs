@@ -170,6 +170,8 @@ public static class FocusExportWriter
         values[index["x_BillingExchangeRate"]] = "1";
     }
 
+    // RFC 4180 quoting only, not CsvCell's spreadsheet neutralising: the file stands in for a provider's FOCUS export
+    // (which comes as it is) as input for the FOCUS reader, and is never handed to people.
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

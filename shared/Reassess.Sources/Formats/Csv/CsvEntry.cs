@@ -1,13 +1,21 @@
+using Reassess.Core.Reporting;
+
 namespace Reassess.Sources.Formats.Csv;
 
-/// <summary>A CSV data row as an <see cref="Entry"/>: fields by header name, located by the line the row starts on.</summary>
-public sealed class CsvEntry(CsvHeader header, CsvRecord record)
+/// <summary>
+/// A CSV data row as an <see cref="Entry"/>: fields by header name, located by the line the row starts on. When
+/// <paramref name="spreadsheetSafeText"/>, each cell is read as it was before <see cref="CsvCell.Text"/> led it with
+/// <c>'</c> (<c>'=x</c> reads <c>=x</c>).
+/// </summary>
+public sealed class CsvEntry(CsvHeader header, CsvRecord record, bool spreadsheetSafeText = false)
     : Entry($"line {record.LineNumber}", "column", "row", ProblemOf(header, record))
 {
     public CsvRecord Record { get; } = record;
 
     public override FieldValue Field(string name) =>
-        header.IndexOf(name) is { } i && i < Record.Fields.Count ? FieldValue.FromText(Record.Fields[i]) : FieldValue.Absent;
+        header.IndexOf(name) is { } i && i < Record.Fields.Count ? FieldValue.FromText(Cell(Record.Fields[i])) : FieldValue.Absent;
+
+    private string Cell(string written) => spreadsheetSafeText ? CsvCell.Original(written) : written;
 
     private static string? ProblemOf(CsvHeader header, CsvRecord record)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Reassess.Core.Ingestion;
+using Reassess.Core.Reporting;
 
 namespace Reassess.Sources.Formats.Csv;
 
@@ -22,9 +23,11 @@ public static class CsvSheet
     /// The streaming form, for exports too large to hold: reads and checks the header now (refusing the sheet as
     /// <see cref="Read(TextReader,string,IReadOnlyCollection{string})"/> does), then yields one entry per record as the
     /// caller asks for it, so memory stays that of one record. An unclosed quote met later refuses the rest of the sheet
-    /// when it is reached; the entries before it have already been handed out.
+    /// when it is reached; the entries before it have already been handed out. <paramref name="spreadsheetSafeText"/>:
+    /// the text cells were written by <see cref="CsvCell.Text"/> and are read as they were before (<see cref="CsvEntry"/>).
     /// </summary>
-    public static CsvRows Open(TextReader content, string sourceName, IReadOnlyCollection<string> requiredColumns)
+    public static CsvRows Open(
+        TextReader content, string sourceName, IReadOnlyCollection<string> requiredColumns, bool spreadsheetSafeText = false)
     {
         var csv = new CsvReader(content);
         try
@@ -47,7 +50,7 @@ public static class CsvSheet
                     $"missing required column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(m => $"'{m}'"))}; " +
                     $"the header has: {header.Listing}");
 
-            return new CsvRows(header, Rows(csv, header, sourceName));
+            return new CsvRows(header, Rows(csv, header, sourceName, spreadsheetSafeText));
         }
         catch (CsvSyntaxException ex)
         {
@@ -55,7 +58,7 @@ public static class CsvSheet
         }
     }
 
-    private static IEnumerable<Entry> Rows(CsvReader csv, CsvHeader header, string sourceName)
+    private static IEnumerable<Entry> Rows(CsvReader csv, CsvHeader header, string sourceName, bool spreadsheetSafeText)
     {
         while (true)
         {
@@ -70,7 +73,7 @@ public static class CsvSheet
             }
 
             if (record is null) yield break;
-            if (!record.IsBlank) yield return new CsvEntry(header, record);
+            if (!record.IsBlank) yield return new CsvEntry(header, record, spreadsheetSafeText);
         }
     }
 
