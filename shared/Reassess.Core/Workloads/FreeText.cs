@@ -15,8 +15,25 @@ public static class FreeText
     {
         if (string.IsNullOrWhiteSpace(value)) return "is required";
         if (value.Length > maxLength) return $"is {value.Length} characters; at most {maxLength}";
-        foreach (var c in value)
-            if (Unseen(c) is { } what) return $"contains {what} (U+{(int)c:X4}); remove it";
+        return Hidden(value) is { } hidden ? $"contains {hidden}; remove it" : null;
+    }
+
+    /// <summary>The first hidden character of <paramref name="value"/> described with its code point, or null.</summary>
+    public static string? Hidden(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++; // a pair is one character (an emoji, say), shown as itself
+                continue;
+            }
+
+            if (char.IsSurrogate(c)) return $"half of a character pair (U+{(int)c:X4}; the text's encoding is broken)";
+            if (Unseen(c) is { } what) return $"{what} (U+{(int)c:X4})";
+        }
+
         return null;
     }
 
@@ -31,5 +48,5 @@ public static class FreeText
 
     /// <summary><paramref name="value"/> with its hidden characters written as <c>\uXXXX</c>, so a message shows what is wrong.</summary>
     public static string Shown(string value) =>
-        string.Concat(value.Take(120).Select(c => Unseen(c) is null ? c.ToString() : $"\\u{(int)c:X4}")) + (value.Length > 120 ? "…" : "");
+        string.Concat(value.Take(120).Select(c => Unseen(c) is null && !char.IsSurrogate(c) ? c.ToString() : $"\\u{(int)c:X4}")) + (value.Length > 120 ? "…" : "");
 }

@@ -18,12 +18,8 @@ public static class Identifier
         if (value.Length > MaxLength) return $"is {value.Length} characters; at most {MaxLength}";
         if (value.Trim() != value) return $"'{FreeText.Shown(value)}' starts or ends with white space; remove it";
         if (value is "." or "..") return $"'{value}' is not a name";
-        foreach (var c in value)
-        {
-            if (c is '/' or '\\' or '#' or '?') return $"'{FreeText.Shown(value)}' contains '{c}', which storage keys cannot hold";
-            if (FreeText.Unseen(c) is { } what) return $"'{FreeText.Shown(value)}' contains {what} (U+{(int)c:X4}); type the name without it";
-        }
-
-        return null;
+        if (value.FirstOrDefault(c => c is '/' or '\\' or '#' or '?') is var bad and not '\0')
+            return $"'{FreeText.Shown(value)}' contains '{bad}', which storage keys cannot hold";
+        return FreeText.Hidden(value) is { } hidden ? $"'{FreeText.Shown(value)}' contains {hidden}; type the name without it" : null;
     }
 }

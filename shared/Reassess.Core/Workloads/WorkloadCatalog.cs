@@ -53,7 +53,7 @@ public sealed class WorkloadCatalog : IRecordReader<Workload>
                 if (problems.Count > 0)
                     result.Reject(location, string.Join("; ", problems));
                 else if (!seen.Add(workload.Id))
-                    result.Reject(location, $"id '{workload.Id}' appears more than once; the first one is kept");
+                    result.Reject(location, $"id: '{workload.Id}' appears more than once; the first one is kept");
                 else
                     result.Add(workload);
             }
@@ -81,6 +81,14 @@ public sealed class WorkloadCatalog : IRecordReader<Workload>
             return null;
         }
 
+        // .NET refuses to turn an escaped half of a character pair (\uD800 alone) into a string, with an exception
+        // that names no field; found first, it is a problem with its path like any other.
+        if (BrokenText(item, "") is { } broken)
+        {
+            result.Reject(location, $"{broken}: has an escaped half of a character pair (\\uD800–\\uDFFF without its other half); write the character whole");
+            return null;
+        }
+
         try
         {
             return item.Deserialize<Workload>(ReassessJson.Options);
@@ -95,8 +103,51 @@ public sealed class WorkloadCatalog : IRecordReader<Workload>
 
     private static string Describe(int index, JsonElement item) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            ? $"workloads[{index}] (id '{id.GetString()}')"
+            && BrokenText(id, "id") is null
+            ? $"workloads[{index}] (id '{FreeText.Shown(id.GetString()!)}')"
             : $"workloads[{index}]";
+
+    /// <summary>The path of the first string (or property name) under <paramref name="element"/> that cannot be read as text, or null.</summary>
+    private static string? BrokenText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    element.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return path.Length == 0 ? "value" : path;
+                }
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path.Length == 0 ? "a property name" : $"{path}: a property name";
+                    }
+
+                    if (BrokenText(property.Value, path.Length == 0 ? name : $"{path}.{name}") is { } broken) return broken;
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (BrokenText(item, $"{path}[{index++}]") is { } broken) return broken;
+                return null;
+            default:
+                return null;
+        }
+    }
 
     private static string FirstSentence(string message)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Time;
 using Reassess.Core.Workloads;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -24,9 +25,8 @@ public sealed class SyncWorkloads(PipelineContext context)
             await using var file = File.OpenRead(path);
             var now = context.Clock.GetUtcNow();
             var result = await new WorkloadCatalog().ReadAsync(file, path, new ReadContext(now, now), cancellationToken);
-            await context.Workloads.UpsertAsync(result.Records, cancellationToken);
-            outcome.Count("workloads stored", result.Records.Count);
             outcome.AddProblems(result.Rejected);
+            outcome.Count("workloads stored", await StoreAsync(result.Records, path, outcome, cancellationToken));
         }
         catch (InputRejectedException e)
         {
@@ -35,6 +35,37 @@ public sealed class SyncWorkloads(PipelineContext context)
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             outcome.Fail(new InputProblem(path, "", $"cannot be read ({e.Message}); set Reassess__WorkloadsPath to the workloads file."));
+        }
+    }
+
+    /// <summary>
+    /// Stores the valid workloads together; if storage refuses that, one at a time, so a workload it refuses is reported
+    /// (its last good version stays) and the others are stored. Storage being unavailable stops the run.
+    /// </summary>
+    private async Task<int> StoreAsync(IReadOnlyList<Workload> workloads, string path, JobOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Workloads.UpsertAsync(workloads, cancellationToken);
+            return workloads.Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !StorageFailure.IsUnavailable(e))
+        {
+            var stored = 0;
+            foreach (var workload in workloads)
+            {
+                try
+                {
+                    await context.Workloads.UpsertAsync([workload], cancellationToken);
+                    stored++;
+                }
+                catch (Exception refused) when (refused is not OperationCanceledException && !StorageFailure.IsUnavailable(refused))
+                {
+                    outcome.AddProblem(new InputProblem(path, $"workload '{workload.Id}'", $"storage refused it ({refused.Message}); its last good version stays in force."));
+                }
+            }
+
+            return stored;
         }
     }
 }
