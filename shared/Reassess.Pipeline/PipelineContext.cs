@@ -37,6 +37,8 @@ public sealed class PipelineContext(
     public RunStore Runs { get; } = new(account);
     public ReportStore Reports { get; } = new(account);
 
+    private const int MaxProblemsLogged = 50;
+
     /// <summary>
     /// Runs <paramref name="work"/> as a run of <paramref name="job"/> for <paramref name="period"/>: with its span, and
     /// recorded when it ends. A run that stops with an exception is recorded as failed (when storage still answers) and
@@ -80,8 +82,11 @@ public sealed class PipelineContext(
         await Runs.SaveAsync(outcome.ToRunRecord(Clock.GetUtcNow()), cancellationToken);
         var elapsed = Clock.GetUtcNow() - outcome.StartedAt;
         Logger.LogInformation("{Job} {Period}: {Summary} in {Seconds:0.0}s", outcome.Job, outcome.Period, outcome.Summary(), elapsed.TotalSeconds);
-        foreach (var problem in outcome.Problems)
+        // Each problem is in the run record; the log names the first ones, so a run with thousands stays readable.
+        foreach (var problem in outcome.Problems.Take(MaxProblemsLogged))
             Logger.LogWarning("{Job}: skipped {Problem}", outcome.Job, problem.ToString());
+        if (outcome.Problems.Count > MaxProblemsLogged)
+            Logger.LogWarning("{Job}: … and {More:N0} more skipped inputs, listed in the run record and the weekly report", outcome.Job, outcome.Problems.Count - MaxProblemsLogged);
         return outcome;
     }
 }

@@ -145,8 +145,10 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
         var workloads = await context.Workloads.GetAllAsync(cancellationToken);
         if (only is not null)
         {
-            foreach (var missing in only.Except(workloads.Select(w => w.Id), StringComparer.Ordinal))
-                outcome.AddProblem(new InputProblem("request", $"workload '{missing}'", "is not in the catalogue; add it with PUT /api/workloads/{id}."));
+            var missing = only.Except(workloads.Select(w => w.Id), StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+                outcome.AddProblem(new InputProblem("request", "workloads",
+                    $"{missing.Count:N0} id(s) not in the catalogue: {string.Join(", ", missing.Take(10).Select(id => $"'{id}'"))}{(missing.Count > 10 ? ", …" : "")}; add a workload with PUT /api/workloads/{{id}}."));
             workloads = workloads.Where(w => only.Contains(w.Id, StringComparer.Ordinal)).ToList();
         }
 
