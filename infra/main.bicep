@@ -55,6 +55,9 @@ param maxRequestBodyBytes int = 1048576
 @description('Reassess__ReassessWaitSeconds: how long POST /api/reassess waits for a running reassessment before 409.')
 param reassessWaitSeconds int = 30
 
+@description('Reassess__ApiStorageTimeoutSeconds: how long an HTTP API request waits for storage before 503.')
+param apiStorageTimeoutSeconds int = 5
+
 @description('NCRONTAB (UTC) schedules by setting name (PriceRefreshSchedule, UsageIngestSchedule, ReassessSchedule, ReportSchedule); missing ones take the defaults.')
 param schedules object = {}
 
@@ -182,6 +185,7 @@ module functionApp 'modules/functionapp.bicep' = {
       windowDays: windowDays
       maxRequestBodyBytes: maxRequestBodyBytes
       reassessWaitSeconds: reassessWaitSeconds
+      apiStorageTimeoutSeconds: apiStorageTimeoutSeconds
     }
     schedules: schedules
     disabledTimers: disabledTimers

@@ -3,10 +3,13 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Reassess.Api.Worker;
 using Reassess.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// After the ASP.NET Core integration, so each HTTP invocation's HttpContext is there to answer a failure through.
+builder.UseMiddleware<ApiFailureMiddleware>();
 Program.ConfigureServices(builder.Services, builder.Configuration);
 builder.Build().Run();
 

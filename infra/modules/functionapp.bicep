@@ -32,7 +32,7 @@ param keyVaultUri string
 @maxLength(32)
 param hostId string
 
-@description('Reassess__* pipeline and API settings: workloadsPath, priceSources, priceAliases, usageSources, windowDays, maxRequestBodyBytes, reassessWaitSeconds.')
+@description('Reassess__* pipeline and API settings: workloadsPath, priceSources, priceAliases, usageSources, windowDays, maxRequestBodyBytes, reassessWaitSeconds, apiStorageTimeoutSeconds.')
 param reassess object
 
 @description('NCRONTAB (UTC) schedules by setting name; a missing one takes the default below.')
@@ -137,6 +137,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // The HTTP API (function keys are the Functions host's own: az functionapp keys set).
     Reassess__MaxRequestBodyBytes: string(reassess.maxRequestBodyBytes)
     Reassess__ReassessWaitSeconds: string(reassess.reassessWaitSeconds)
+    Reassess__ApiStorageTimeoutSeconds: string(reassess.apiStorageTimeoutSeconds)
     // Timers (NCRONTAB, UTC) and their off switches.
     PriceRefreshSchedule: schedules.?PriceRefreshSchedule ?? '0 0 5 * * *'
     UsageIngestSchedule: schedules.?UsageIngestSchedule ?? '0 30 * * * *'

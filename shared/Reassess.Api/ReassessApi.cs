@@ -22,6 +22,7 @@ public static class ReassessApi
     public static IServiceCollection AddReassessApi(this IServiceCollection services)
     {
         services.AddSingleton<FunctionKeyFilter>();
+        services.AddSingleton<ApiFailures>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<WhatIfHandler>();
         services.AddSingleton<WorkloadHandlers>();
@@ -33,9 +34,24 @@ public static class ReassessApi
         return services;
     }
 
+    /// <summary>
+    /// The self-host's failure handling, first in its pipeline: whatever an endpoint throws is answered as
+    /// <see cref="ApiFailures"/> says, and each API request waits for storage at most <see cref="ApiSettings.StorageTimeout"/>.
+    /// (The Functions worker does the same in its own middleware.)
+    /// </summary>
+    public static IApplicationBuilder UseReassessApiFailures(this IApplicationBuilder app) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ApiExceptionHandler.HandleAsync,
+                // ApiFailures logs each failure once, with what was answered and under which trace id.
+                SuppressDiagnosticsCallback = _ => true,
+            })
+            .UseMiddleware<RequestDeadlineMiddleware>();
+
     public static IEndpointRouteBuilder MapReassessApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/" + FunctionCatalog.Routes.Prefix);
+        // Whatever a handler throws is answered as a problem (ApiFailures): a 500, or a 503 from the routes that need storage.
+        var api = app.MapGroup("/" + FunctionCatalog.Routes.Prefix).ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapHealth();
 
         var keyed = api.MapGroup("").RequireFunctionKey();

@@ -88,18 +88,18 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Theory]
-    [InlineData(FunctionCatalog.HttpNames.Health)]
-    [InlineData(FunctionCatalog.HttpNames.WhatIf, 400, 401, 413, 415)]
-    [InlineData(FunctionCatalog.HttpNames.Reassess, 400, 401, 409, 413, 415)]
-    [InlineData(FunctionCatalog.HttpNames.ListWorkloads, 401)]
-    [InlineData(FunctionCatalog.HttpNames.GetWorkload, 401, 404)]
-    [InlineData(FunctionCatalog.HttpNames.PutWorkload, 400, 401, 413, 415)]
-    [InlineData(FunctionCatalog.HttpNames.DeleteWorkload, 401, 404)]
-    [InlineData(FunctionCatalog.HttpNames.ListAssessments, 400, 401, 404)]
-    [InlineData(FunctionCatalog.HttpNames.PostEvals, 400, 401, 404, 413, 415)]
-    [InlineData(FunctionCatalog.HttpNames.LatestReport, 400, 401, 404)]
-    [InlineData(FunctionCatalog.HttpNames.WeekReport, 400, 401, 404)]
-    [InlineData(FunctionCatalog.HttpNames.Trends, 400, 401)]
+    [InlineData(FunctionCatalog.HttpNames.Health, 500)]
+    [InlineData(FunctionCatalog.HttpNames.WhatIf, 400, 401, 413, 415, 500)]
+    [InlineData(FunctionCatalog.HttpNames.Reassess, 400, 401, 409, 413, 415, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.ListWorkloads, 401, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.GetWorkload, 400, 401, 404, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.PutWorkload, 400, 401, 413, 415, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.DeleteWorkload, 400, 401, 404, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.ListAssessments, 400, 401, 404, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.PostEvals, 400, 401, 404, 413, 415, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.LatestReport, 400, 401, 404, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.WeekReport, 400, 401, 404, 500, 503)]
+    [InlineData(FunctionCatalog.HttpNames.Trends, 400, 401, 500, 503)]
     public async Task The_problems_an_operation_can_answer_are_declared_as_problem_json(string operationId, params int[] problems)
     {
         var operation = Operation(await ServedAsync(), operationId);

@@ -97,4 +97,36 @@ public sealed class ReassessAndReportRouteTests(AzuriteFixture azurite)
         Assert.Equal("week", (await (await client.GetAsync("/api/reports/last-week")).ReadProblemAsync()).Field);
         Assert.Equal("format", (await (await client.GetAsync("/api/reports/latest?format=pdf")).ReadProblemAsync()).Field);
     }
+
+    [Fact]
+    public async Task Reports_are_sent_with_a_policy_that_lets_the_page_load_and_run_nothing_and_nosniff()
+    {
+        using var app = ReassessApiFactory.StartOnKestrel(azurite);
+        var client = app.KeyedClient();
+        await client.PutAsync("/api/workloads/ticket-triage", Http.Json(Seed.WorkloadJson().ToJsonString()));
+        await Seed.PricesAndUsageAsync(app.Context);
+        var week = IsoWeek.Of(DateTimeOffset.UtcNow);
+        await new ReassessWorkloads(app.Context).RunAsync(week);
+        await new PublishWeeklyReport(app.Context).RunAsync(week);
+
+        foreach (var path in new[] { "/api/reports/latest?format=html", $"/api/reports/{week}?format=html", "/api/reports/latest", "/api/reports/latest?format=md", "/api/reports/latest?format=csv" })
+        {
+            using var response = await client.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+                Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        }
+
+        // The policy lets the page have its inline style and SVG and nothing else, which is all it has.
+        var html = await client.GetStringAsync("/api/reports/latest?format=html");
+        Assert.Contains("<style>", html);
+        Assert.Contains("<svg", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(http", html, StringComparison.OrdinalIgnoreCase);
+    }
 }

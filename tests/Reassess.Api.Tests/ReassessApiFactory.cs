@@ -12,9 +12,11 @@ namespace Reassess.Api.Tests;
 /// The real self-hosted app (<c>reassess serve</c>) on Kestrel, over its own tables and containers in the shared
 /// Azurite, with one known function key.
 /// </summary>
-public sealed class ReassessApiFactory(AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1) : WebApplicationFactory<Program>
+/// <param name="services">Registered after the app's own services, so what it registers wins (a failing dependency).</param>
+public sealed class ReassessApiFactory(
+    AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    public const string Key = "test-key-0123456789abcdef";
+    public const string Key = "test-key-0123456789abcdefghijklmnopqrstuv";
 
     public StorageSettings Storage { get; } = azurite.NewSettings();
 
@@ -30,6 +32,7 @@ public sealed class ReassessApiFactory(AzuriteFixture azurite, int maxBodyBytes 
         builder.UseSetting("Reassess:Scheduler", "off");
         // Locks and timer status live in the shared azure-webjobs-hosts container, kept apart by host id.
         builder.UseSetting("AzureFunctionsWebHost:hostid", Storage.NamePrefix.ToLowerInvariant());
+        if (services is not null) builder.ConfigureServices(services);
     }
 
     public PipelineContext Context => Services.GetRequiredService<PipelineContext>();
@@ -42,9 +45,10 @@ public sealed class ReassessApiFactory(AzuriteFixture azurite, int maxBodyBytes 
         return client;
     }
 
-    public static ReassessApiFactory StartOnKestrel(AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1)
+    public static ReassessApiFactory StartOnKestrel(
+        AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1, Action<IServiceCollection>? services = null)
     {
-        var factory = new ReassessApiFactory(azurite, maxBodyBytes, reassessWaitSeconds);
+        var factory = new ReassessApiFactory(azurite, maxBodyBytes, reassessWaitSeconds, services);
         // The port comes from the "urls" setting (port 0: any free one); UseKestrel(port) re-sets addresses after start and races it.
         factory.UseKestrel();
         factory.StartServer();

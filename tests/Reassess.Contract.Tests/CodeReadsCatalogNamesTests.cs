@@ -135,9 +135,10 @@ public class CodeReadsCatalogNamesTests
             new(SettingsCatalog.OpenAiAdminKeyFallback.Name, "probe-openai-fallback", c => Usage(c).OpenAiAdminKey),
             new(SettingsCatalog.AnthropicAdminKey.Name, "probe-anthropic", c => Usage(c).AnthropicAdminKey),
             new(SettingsCatalog.AnthropicAdminKeyFallback.Name, "probe-anthropic-fallback", c => Usage(c).AnthropicAdminKey),
-            new(ApiSettings.FunctionKeysSetting, "probe-function-key-0123456789", c => string.Join(";", Api(c).FunctionKeys)),
+            new(ApiSettings.FunctionKeysSetting, "probe-function-key-0123456789abcdefghij", c => string.Join(";", Api(c).FunctionKeys)),
             new(SettingsCatalog.MaxRequestBodyBytes.Name, "2048", c => Text(Api(c).MaxRequestBodyBytes)),
             new(SettingsCatalog.ReassessWaitSeconds.Name, "5", c => Text((int)Api(c).ReassessWait.TotalSeconds)),
+            new(SettingsCatalog.ApiStorageTimeoutSeconds.Name, "7", c => Text((int)Api(c).StorageTimeout.TotalSeconds)),
             new(SettingsCatalog.AppInsightsConnection.Name, "InstrumentationKey=00000000-0000-0000-0000-000000000000", ReassessTelemetry.AzureMonitorConnection),
             new(SettingsCatalog.Scheduler.Name, "off", c => new ServiceCollection().AddTimerScheduler(c).Count == 0 ? "off" : "on"),
         };

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace Reassess.Functions.Tests;
@@ -18,10 +19,15 @@ public sealed record HttpExchange(string Function, string Method, string Target,
 public sealed record HttpAnswer(int Status, string Headers, string Body)
 {
     /// <summary>Headers a client reads; transport headers (Date, Server, Transfer-Encoding) belong to the server, not the API.</summary>
-    public static readonly string[] Compared = ["Content-Type", "Location", "Retry-After", "ETag", "Content-Disposition", "Cache-Control"];
+    public static readonly string[] Compared =
+        ["Content-Type", "Location", "Retry-After", "ETag", "Content-Disposition", "Cache-Control", "Content-Security-Policy", "X-Content-Type-Options"];
 
     public static HttpAnswer Of(int status, Func<string, string?> header, byte[] body) => new(
         status,
-        string.Join("; ", Compared.Select(h => (h, header(h))).Where(p => p.Item2 is not null).Select(p => $"{p.h}: {p.Item2}")),
+        string.Join("; ", Compared.Select(h => (h, Canonical(h, header(h)))).Where(p => p.Item2 is not null).Select(p => $"{p.h}: {p.Item2}")),
         Encoding.UTF8.GetString(body));
+
+    /// <summary>A header as a client reads it: HttpClient parses Cache-Control and writes its directives back in its own order.</summary>
+    private static string? Canonical(string name, string? value) =>
+        value is not null && name == "Cache-Control" && CacheControlHeaderValue.TryParse(value, out var parsed) ? parsed.ToString() : value;
 }

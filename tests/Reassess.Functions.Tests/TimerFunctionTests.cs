@@ -38,7 +38,7 @@ public class TimerFunctionTests(AzuriteFixture azurite)
         // A past-due run happens in the next week and still stands for the occurrence it missed.
         var clock = new FakeTimeProvider();
         using var services = WorkerServices.Build(workspace.Settings(functionsStorage), clock);
-        using var selfHost = new SelfHost(workspace.Settings(selfHostStorage), clock, "self-host-key-0123456789");
+        using var selfHost = new SelfHost(workspace.Settings(selfHostStorage), clock, "self-host-key-0123456789abcdefghijklmnop");
         var functions = WorkerServices.Activate<TimerFunctions>(services);
         var selfHostJobs = selfHost.Services.GetRequiredService<TimerJobs>();
 

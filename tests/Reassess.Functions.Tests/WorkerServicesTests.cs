@@ -80,6 +80,7 @@ public class WorkerServicesTests(AzuriteFixture azurite)
     [InlineData("Reassess:UsageSources", "openai", "Reassess__UsageSources")]
     [InlineData("Reassess:MaxRequestBodyBytes", "12", "Reassess__MaxRequestBodyBytes")]
     [InlineData("Reassess:FunctionKeys", "short", "Reassess__FunctionKeys")]
+    [InlineData("Reassess:FunctionKeys", "thirty-one-characters-too-short", "Reassess__FunctionKeys")]
     [InlineData("AzureWebJobsStorage:blobServiceUri", "account.blob", "AzureWebJobsStorage__blobServiceUri")]
     public async Task An_invalid_setting_stops_start_up_naming_the_setting(string key, string value, string named)
     {

@@ -51,6 +51,7 @@ public static class ReassessServer
         builder.Services.AddReassessOpenApi();
 
         var app = builder.Build();
+        app.UseReassessApiFailures();
         app.MapReassessApi();
         app.MapReassessApiDocument();
         app.UseApiDocsPage();

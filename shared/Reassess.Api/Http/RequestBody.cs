@@ -11,6 +11,8 @@ public static class RequestBody
     public static async Task<MemoryStream?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return null;
+        // A slow upload is not slow storage: the request's storage deadline waits while the body comes in.
+        using var paused = RequestDeadline.Pause(request.HttpContext);
 
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];

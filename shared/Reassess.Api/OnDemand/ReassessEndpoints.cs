@@ -17,7 +17,8 @@ public static class ReassessEndpoints
             .WithDescription("Takes turns with the weekly ReassessWorkloads run: when one is running past the wait, answers 409 with Retry-After.")
             .AcceptsJsonBody<ReassessSelection>(isOptional: true)
             .Produces<ReassessHandler.Answer>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 }

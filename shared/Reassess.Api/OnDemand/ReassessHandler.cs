@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Reassess.Api.Http;
+using Reassess.Api.Workloads;
 using Reassess.Core.Decisions;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
@@ -23,14 +24,19 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
         var (only, problem) = ReadSelection(body);
         if (problem is not null) return problem;
 
-        await using var entered = await gate.TryEnterAsync(nameof(JobName.ReassessWorkloads), settings.ReassessWait, cancellationToken);
-        if (entered is null)
+        // One try at the job's lease within the request's storage deadline, so unreachable storage is a quick 503; once
+        // storage has answered, waiting for a running reassessment and the run take as long as they take.
+        var entered = await gate.TryEnterAsync(nameof(JobName.ReassessWorkloads), TimeSpan.Zero, cancellationToken);
+        RequestDeadline.Lift(request.HttpContext);
+        entered ??= await gate.TryEnterAsync(nameof(JobName.ReassessWorkloads), settings.ReassessWait, cancellationToken);
+        await using var held = entered;
+        if (held is null)
         {
-            request.HttpContext.Response.Headers.RetryAfter = "60";
             return TypedResults.Problem(
-                title: "A reassessment is already running.",
-                detail: $"Another run of {JobName.ReassessWorkloads} held the job for {settings.ReassessWait.TotalSeconds:0} s; retry after it finishes.",
-                statusCode: StatusCodes.Status409Conflict);
+                    title: "A reassessment is already running.",
+                    detail: $"Another run of {JobName.ReassessWorkloads} held the job for {settings.ReassessWait.TotalSeconds:0} s; retry after it finishes.",
+                    statusCode: StatusCodes.Status409Conflict)
+                .WithHeaders(("Retry-After", "60"));
         }
 
         var outcome = await reassess.RunNowAsync(only, cancellationToken);
@@ -56,8 +62,9 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
             var index = 0;
             foreach (var item in list.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+                if (item.ValueKind != JsonValueKind.String)
                     return (null, Problems.BadRequest($"workloads[{index}]", "expected a workload id (a string)."));
+                if (WorkloadId.Refuse(item.GetString(), $"workloads[{index}]") is { } invalid) return (null, invalid);
                 ids.Add(item.GetString()!);
                 index++;
             }

@@ -37,5 +37,6 @@ public static class ReportEndpoints
             .Produces<AssessmentsDocument>()
             .AlsoAnswersAsText(MediaTypeNames.Text.Html, MediaTypeNames.Text.Markdown, MediaTypeNames.Text.Csv)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

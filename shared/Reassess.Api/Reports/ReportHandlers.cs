@@ -12,6 +12,15 @@ namespace Reassess.Api.Reports;
 /// </summary>
 public sealed class ReportHandlers(PipelineContext context)
 {
+    /// <summary>
+    /// A report opened from the API runs with nothing it does not need: the page is self-contained (its CSS in one
+    /// style element, its charts inline SVG, no script, image, font or form), so it may load nothing, run no script, be
+    /// framed by no other site, and post nowhere; and no browser may take a file for another type than it is sent as
+    /// (a summary or a CSV read as HTML).
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     private static readonly Dictionary<string, string> FilesByFormat = new(StringComparer.OrdinalIgnoreCase)
     {
         ["json"] = WeeklyReportRenderer.AssessmentsJsonName,
@@ -37,6 +46,7 @@ public sealed class ReportHandlers(PipelineContext context)
         var file = await context.Reports.DownloadAsync($"{container}/{folder}/{name}", cancellationToken);
         return file is null
             ? Problems.NotFound($"No report published for {folder}. The weekly report is published by PublishWeeklyReport (or reassess run).")
-            : TypedResults.Bytes(file.Content, file.ContentType);
+            : TypedResults.Bytes(file.Content, file.ContentType)
+                .WithHeaders(("Content-Security-Policy", ContentSecurityPolicy), ("X-Content-Type-Options", "nosniff"));
     }
 }

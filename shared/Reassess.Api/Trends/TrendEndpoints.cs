@@ -26,7 +26,8 @@ public static class TrendEndpoints
             .WithDescription("The same answer as reassess trends: rows by group and week, and each week's total.")
             .Produces<TrendAnswer>()
             .AlsoAnswersAsText(MediaTypeNames.Text.Csv)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 }

@@ -12,6 +12,7 @@ public sealed class AssessmentHandlers(PipelineContext context)
 
     public async Task<IResult> ListAsync(string id, string? from, string? to, CancellationToken cancellationToken)
     {
+        if (WorkloadId.Refuse(id) is { } invalid) return invalid;
         if (await context.Workloads.FindAsync(id, cancellationToken) is null) return WorkloadHandlers.Unknown(id);
 
         var now = context.Clock.GetUtcNow();

@@ -15,6 +15,7 @@ public sealed class EvalHandlers(PipelineContext context, ApiSettings settings)
 {
     public async Task<IResult> PostAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
+        if (WorkloadId.Refuse(id) is { } invalid) return invalid;
         if (await context.Workloads.FindAsync(id, cancellationToken) is null) return WorkloadHandlers.Unknown(id);
         var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
         if (refused is not null) return refused;

@@ -14,7 +14,7 @@ public static class WorkloadEndpoints
 {
     public static RouteGroupBuilder MapWorkloads(this RouteGroupBuilder group)
     {
-        var workloads = group.MapGroup("").WithTags("Workloads");
+        var workloads = group.MapGroup("").WithTags("Workloads").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         workloads.MapGet(Routes.Workloads, (WorkloadHandlers handlers, CancellationToken ct) => handlers.ListAsync(ct))
             .WithName(HttpNames.ListWorkloads)
             .WithSummary("The workload catalogue, by id")
@@ -23,6 +23,7 @@ public static class WorkloadEndpoints
             .WithName(HttpNames.GetWorkload)
             .WithSummary("One workload")
             .Produces<Workload>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         workloads.MapPut(Routes.Workload, (string id, HttpRequest request, WorkloadHandlers handlers, CancellationToken ct) => handlers.PutAsync(id, request, ct))
             .WithName(HttpNames.PutWorkload)
@@ -35,6 +36,7 @@ public static class WorkloadEndpoints
             .WithName(HttpNames.DeleteWorkload)
             .WithSummary("Remove a workload from the catalogue")
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         workloads.MapGet(Routes.WorkloadAssessments, (
                     string id,

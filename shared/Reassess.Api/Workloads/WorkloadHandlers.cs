@@ -15,10 +15,11 @@ public sealed class WorkloadHandlers(PipelineContext context, ApiSettings settin
         Json.Ok((await context.Workloads.GetAllAsync(cancellationToken)).OrderBy(w => w.Id, StringComparer.Ordinal).ToList());
 
     public async Task<IResult> GetAsync(string id, CancellationToken cancellationToken) =>
-        await context.Workloads.FindAsync(id, cancellationToken) is { } workload ? Json.Ok(workload) : Unknown(id);
+        WorkloadId.Refuse(id) ?? (await context.Workloads.FindAsync(id, cancellationToken) is { } workload ? Json.Ok(workload) : Unknown(id));
 
     public async Task<IResult> PutAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
+        if (WorkloadId.Refuse(id) is { } invalid) return invalid;
         var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
         if (refused is not null) return refused;
         using var body = read!;
@@ -52,7 +53,7 @@ public sealed class WorkloadHandlers(PipelineContext context, ApiSettings settin
     }
 
     public async Task<IResult> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        await context.Workloads.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : Unknown(id);
+        WorkloadId.Refuse(id) ?? (await context.Workloads.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : Unknown(id));
 
     internal static IResult Unknown(string id) =>
         Problems.NotFound($"No workload '{id}'. GET /api/workloads lists them; PUT /api/workloads/{id} adds one.");

@@ -194,7 +194,7 @@ public static class SettingsCatalog
     };
 
     public static readonly AppSetting FunctionKeys = new(Reassess + "FunctionKeys",
-        "Function keys reassess serve accepts (x-functions-key header or ?code=), name=key or key, separated by ';', each at least 16 characters. Empty: serve prints a key generated for the run.")
+        "Function keys reassess serve accepts (x-functions-key header or ?code=), name=key or key, separated by ';', each at least 32 characters (openssl rand -base64 32 makes one). Empty: serve prints a key generated for the run.")
     {
         IsSecret = true,
         Place = SettingPlace.LocalOnly,
@@ -208,6 +208,10 @@ public static class SettingsCatalog
     public static readonly AppSetting ReassessWaitSeconds = new(Reassess + "ReassessWaitSeconds",
         "Seconds POST /api/reassess waits for a running reassessment (timer or HTTP) before answering 409 (0-3600).")
     { Default = "30" };
+
+    public static readonly AppSetting ApiStorageTimeoutSeconds = new(Reassess + "ApiStorageTimeoutSeconds",
+        "Seconds an HTTP API request waits for storage before answering 503 with Retry-After (1-300); jobs keep their own, longer retries.")
+    { Default = "5" };
 
     public static readonly AppSetting Scheduler = new(Reassess + "Scheduler",
         "off: reassess serve answers HTTP without running the timers.")
@@ -254,7 +258,7 @@ public static class SettingsCatalog
         WorkerRuntime, AppInsightsConnection, AppInsightsAuthentication, AzureClientId,
         WorkloadsPath, PriceSources, PriceAliases, UsageSources, WindowDays,
         OpenAiAdminKey, AnthropicAdminKey, OpenAiAdminKeyFallback, AnthropicAdminKeyFallback,
-        FunctionKeys, MaxRequestBodyBytes, ReassessWaitSeconds, Scheduler, Urls,
+        FunctionKeys, MaxRequestBodyBytes, ReassessWaitSeconds, ApiStorageTimeoutSeconds, Scheduler, Urls,
         .. Schedules, .. TimerSwitches, .. StorageNames,
     ];
 

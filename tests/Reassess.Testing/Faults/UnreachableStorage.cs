@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+using Reassess.Storage.Configuration;
+using Reassess.Tools.Azurite;
+
+namespace Reassess.Testing.Faults;
+
+/// <summary>Storage that is not there: its endpoints are a loopback port nothing listens on, so every connection is refused.</summary>
+public static class UnreachableStorage
+{
+    /// <summary><paramref name="basedOn"/> (same table and container names), or the default names, at a closed port.</summary>
+    public static StorageSettings Settings(StorageSettings? basedOn = null)
+    {
+        var port = ClosedPort();
+        var account = AzuriteInstance.DevelopmentAccountName;
+        return (basedOn ?? new StorageSettings()) with
+        {
+            ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={AzuriteInstance.DevelopmentAccountKey};" +
+                               $"BlobEndpoint=http://127.0.0.1:{port}/{account};TableEndpoint=http://127.0.0.1:{port}/{account};",
+            BlobServiceUri = null, TableServiceUri = null, Credential = null, ClientId = null,
+        };
+    }
+
+    /// <summary>A loopback port nothing listens on: bound once to find it, then closed.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
