@@ -27,7 +27,15 @@ public sealed record HttpAnswer(int Status, string Headers, string Body)
         string.Join("; ", Compared.Select(h => (h, Canonical(h, header(h)))).Where(p => p.Item2 is not null).Select(p => $"{p.h}: {p.Item2}")),
         Encoding.UTF8.GetString(body));
 
-    /// <summary>A header as a client reads it: HttpClient parses Cache-Control and writes its directives back in its own order.</summary>
-    private static string? Canonical(string name, string? value) =>
-        value is not null && name == "Cache-Control" && CacheControlHeaderValue.TryParse(value, out var parsed) ? parsed.ToString() : value;
+    /// <summary>
+    /// A header as a client reads it: HttpClient parses Cache-Control and writes its directives back in its own order;
+    /// an ETag is the storage row's version, which differs between the two hosts' own accounts, so only its presence counts.
+    /// </summary>
+    private static string? Canonical(string name, string? value) => value switch
+    {
+        null => null,
+        _ when name == "Cache-Control" && CacheControlHeaderValue.TryParse(value, out var parsed) => parsed.ToString(),
+        _ when name == "ETag" => value.Length > 0 ? "(a version)" : "(empty)",
+        _ => value,
+    };
 }

@@ -53,7 +53,8 @@ public class HttpParityTests(AzuriteFixture azurite)
         new("ListAssessments", "GET", "workloads/ticket-triage/assessments?from=yesterday", 400),
         new("WhatIf", "POST", "whatif", 200, File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "samples", "whatif-worked-example.json"))),
         new("WhatIf", "POST", "whatif", 400, """{"workload": {}}"""),
-        new("Reassess", "POST", "reassess", 200, """{"workloads": ["ticket-triage", "nobody"]}"""),
+        new("Reassess", "POST", "reassess", 404, """{"workloads": ["ticket-triage", "nobody"]}"""),
+        new("Reassess", "POST", "reassess", 200, """{"workloads": ["ticket-triage", "ticket-triage"]}"""),
         new("Reassess", "POST", "reassess", 400, """{"workloads": "all"}"""),
         // Reports come with a content security policy and nosniff, from both hosts.
         new("LatestReport", "GET", "reports/latest", 200),

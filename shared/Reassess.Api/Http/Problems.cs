@@ -20,6 +20,13 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(title: "Not found.", detail: what, statusCode: StatusCodes.Status404NotFound);
 
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(
+            title: "The workload is not in the state the request expects.",
+            detail: detail,
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
+
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(
             title: "Unsupported media type.",

@@ -23,6 +23,8 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
         using var body = read!;
         var (only, problem) = ReadSelection(body);
         if (problem is not null) return problem;
+        // Checked before the job is held, so a list of ids that name nothing never keeps other runs waiting.
+        if (only is not null && await UnknownAsync(only, cancellationToken) is { } unknown) return unknown;
 
         // One try at the job's lease within the request's storage deadline, so unreachable storage is a quick 503; once
         // storage has answered, waiting for a running reassessment and the run take as long as they take.
@@ -49,6 +51,19 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
         return Json.Ok(new Answer(outcome.StartedAt, outcome.Counts, outcome.Problems.Select(p => p.ToString()).ToList(), assessments));
     }
 
+    /// <summary>A request names at most this many workloads; leave the list out to reassess them all.</summary>
+    public const int MaxIds = 1_000;
+
+    /// <summary>One problem naming the ids that are not in the catalogue (the first ten and how many), or null.</summary>
+    private async Task<IResult?> UnknownAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var known = await context.Workloads.ExistingAsync(ids, cancellationToken);
+        var unknown = ids.Where(id => !known.Contains(id)).ToList();
+        return unknown.Count == 0 ? null : Problems.NotFound(
+            $"{unknown.Count:N0} of the {ids.Count:N0} workload id(s) are not in the catalogue: {string.Join(", ", unknown.Take(10).Select(id => $"'{id}'"))}{(unknown.Count > 10 ? ", …" : "")}. " +
+            "GET /api/workloads lists them; nothing was reassessed.");
+    }
+
     private static (IReadOnlyCollection<string>? Only, IResult? Problem) ReadSelection(Stream body)
     {
         if (body.Length == 0) return (null, null);
@@ -58,6 +73,8 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
             if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, Problems.BadRequest("body", "expected {\"workloads\": [\"id\", …]} or no body."));
             if (!document.RootElement.TryGetProperty("workloads", out var list)) return (null, null);
             if (list.ValueKind != JsonValueKind.Array) return (null, Problems.BadRequest("workloads", "expected an array of workload ids."));
+            if (list.GetArrayLength() > MaxIds)
+                return (null, Problems.BadRequest("workloads", $"names {list.GetArrayLength():N0} workloads; at most {MaxIds:N0} a request (leave the list out to reassess every workload)."));
             var ids = new List<string>();
             var index = 0;
             foreach (var item in list.EnumerateArray())
@@ -69,7 +86,7 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
                 index++;
             }
 
-            return (ids, null);
+            return (ids.Distinct(StringComparer.Ordinal).ToList(), null);
         }
         catch (JsonException e)
         {

@@ -5,17 +5,24 @@ using Reassess.Api.Http;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Workloads;
 using Reassess.Pipeline;
+using Reassess.Storage.Workloads;
 
 namespace Reassess.Api.Workloads;
 
-/// <summary>The workload catalogue over HTTP: list, read, create or replace, delete.</summary>
+/// <summary>
+/// The workload catalogue over HTTP: list, read, create or replace, delete. A read answers the row's <c>ETag</c>; a
+/// write may name it in <c>If-Match</c> (replace only what was read: 412 otherwise) or send <c>If-None-Match: *</c>
+/// (create only: 412 when the id exists), so two people editing one workload cannot overwrite each other unseen.
+/// </summary>
 public sealed class WorkloadHandlers(PipelineContext context, ApiSettings settings)
 {
     public async Task<IResult> ListAsync(CancellationToken cancellationToken) =>
         Json.Ok((await context.Workloads.GetAllAsync(cancellationToken)).OrderBy(w => w.Id, StringComparer.Ordinal).ToList());
 
     public async Task<IResult> GetAsync(string id, CancellationToken cancellationToken) =>
-        WorkloadId.Refuse(id) ?? (await context.Workloads.FindAsync(id, cancellationToken) is { } workload ? Json.Ok(workload) : Unknown(id));
+        WorkloadId.Refuse(id) ?? (await context.Workloads.GetAsync(id, cancellationToken) is { } stored
+            ? Json.Ok(stored.Workload).WithHeaders(("ETag", stored.ETag.ToString()))
+            : Unknown(id));
 
     public async Task<IResult> PutAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -47,10 +54,22 @@ public sealed class WorkloadHandlers(PipelineContext context, ApiSettings settin
             return Problems.BadRequest(e.Problem);
         }
 
-        var existed = await context.Workloads.FindAsync(id, cancellationToken) is not null;
-        await context.Workloads.UpsertAsync([workload], cancellationToken);
-        return existed ? Json.Ok(workload) : Json.Ok(workload, StatusCodes.Status201Created);
+        var written = await context.Workloads.SaveAsync(workload, Condition(request), cancellationToken);
+        return written.Outcome switch
+        {
+            WorkloadWriteOutcome.PreconditionFailed => Problems.PreconditionFailed(request.Headers.IfNoneMatch.Count > 0
+                ? $"Workload '{id}' exists already and If-None-Match: * asked to create it only; GET it and send its ETag in If-Match to replace it."
+                : $"Workload '{id}' is not the version named in If-Match (it changed since it was read, or is gone); GET it again and resend with its ETag."),
+            WorkloadWriteOutcome.Created => Json.Ok(workload, StatusCodes.Status201Created).WithHeaders(("ETag", written.ETag.ToString()!)),
+            _ => Json.Ok(workload).WithHeaders(("ETag", written.ETag.ToString()!)),
+        };
     }
+
+    /// <summary>The write the request asks for: <c>If-None-Match: *</c> creates only; <c>If-Match</c> replaces only that version.</summary>
+    private static WriteCondition Condition(HttpRequest request) =>
+        request.Headers.IfNoneMatch.ToString().Trim() == "*" ? new WriteCondition(IfNoneExists: true)
+        : request.Headers.IfMatch.ToString().Trim() is { Length: > 0 } etag ? new WriteCondition(IfMatch: new Azure.ETag(etag))
+        : WriteCondition.None;
 
     public async Task<IResult> DeleteAsync(string id, CancellationToken cancellationToken) =>
         WorkloadId.Refuse(id) ?? (await context.Workloads.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : Unknown(id));

@@ -88,7 +88,8 @@ public sealed class WorkloadStore(StorageAccount account, TableBatchWriter? writ
 
             return new WorkloadWrite(created ? WorkloadWriteOutcome.Created : WorkloadWriteOutcome.Replaced, response.Headers.ETag);
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && condition.IfMatch is not null))
+        // With If-Match, a missing row (404) or an ETag the service cannot read (400) is the version not being there.
+        catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status is 400 or 404 && condition.IfMatch is not null))
         {
             return new WorkloadWrite(WorkloadWriteOutcome.PreconditionFailed, null);
         }
@@ -117,6 +118,27 @@ public sealed class WorkloadStore(StorageAccount account, TableBatchWriter? writ
         await foreach (var old in _table.QueryAsync<TableEntity>(e => e.RowKey == id, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
             return new StoredWorkload(FromEntity(old), old.ETag);
         return null;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="ids"/> name a stored workload: a point read each for a few ids, and one scan of the keys
+    /// (never the workloads themselves) for many, or to find rows of the older layout.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count <= 100)
+        {
+            var present = await Task.WhenAll(ids.Select(async id =>
+                (Id: id, Found: (await _table.GetEntityIfExistsAsync<TableEntity>(StorageKeys.Shard(id), id, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue))).ConfigureAwait(false);
+            found.UnionWith(present.Where(p => p.Found).Select(p => p.Id));
+            if (found.Count == ids.Count) return found;
+        }
+
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (wanted.Contains(row.RowKey)) found.Add(row.RowKey);
+        return found;
     }
 
     /// <summary>Removes the workload; false when there was none with that id. Its history (usage, assessments) stays.</summary>
