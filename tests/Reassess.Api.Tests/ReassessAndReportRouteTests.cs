@@ -18,14 +18,17 @@ public sealed class ReassessAndReportRouteTests(AzuriteFixture azurite)
         await client.PutAsync("/api/workloads/ticket-triage", Http.Json(Seed.WorkloadJson().ToJsonString()));
         await Seed.PricesAndUsageAsync(app.Context);
 
-        var response = await client.PostAsync("/api/reassess", Http.Json("""{"workloads": ["ticket-triage", "unknown-one"]}"""));
+        var unknown = await client.PostAsync("/api/reassess", Http.Json("""{"workloads": ["ticket-triage", "unknown-one"]}"""));
+        var response = await client.PostAsync("/api/reassess", Http.Json("""{"workloads": ["ticket-triage"]}"""));
         var history = await (await client.GetAsync("/api/workloads/ticket-triage/assessments")).ReadJsonAsync();
 
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("'unknown-one'", (await unknown.ReadJsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await response.ReadJsonAsync();
         var assessment = Assert.Single(answer.GetProperty("assessments").EnumerateArray());
         Assert.Equal("FineTune", assessment.GetProperty("verdict").GetString());
-        Assert.Contains("unknown-one", Assert.Single(answer.GetProperty("problems").EnumerateArray()).GetString());
+        Assert.Empty(answer.GetProperty("problems").EnumerateArray());
         Assert.Equal(1, history.GetArrayLength());
     }
 

@@ -35,7 +35,7 @@ public sealed class WorkloadHandlers(PipelineContext context, ApiSettings settin
         try
         {
             if (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true }) is not JsonObject json)
-                return Problems.BadRequest("workload", "expected a JSON object (DESIGN §5 workload).");
+                return Problems.BadRequest("workload", "expected a JSON object: one workload, as in samples/workloads.json.");
             // The URL names the workload; the body may repeat the id but not contradict it (an id of another kind does).
             if (json["id"] is { } given && given.GetValueKind() != JsonValueKind.String)
                 return Problems.BadRequest("id", $"expected the workload id as text (\"{id}\"), found {given.GetValueKind().ToString().ToLowerInvariant()}; it must be the same as in the URL.");
