@@ -30,7 +30,14 @@ public sealed record Assessment
     /// </summary>
     public Scenarios? Scenarios { get; init; }
 
-    public IReadOnlyList<RouteHint> RouteHints { get; init; } = [];
+    /// <summary>
+    /// Every option priced on the same footing (per baseline call, per accepted outcome): staying, each alternative
+    /// (qualifying or not, with why), and the fine-tune.
+    /// </summary>
+    public IReadOnlyList<OptionSummary> Options { get; init; } = [];
+
+    /// <summary>The qualifying alternative with the highest horizon net, when that net is positive; else null.</summary>
+    public string? BestRoute { get; init; }
 
     /// <summary>Set when the verdict differs from the workload's previous assessment.</summary>
     public Flip? Flip { get; init; }
@@ -55,13 +62,30 @@ public sealed record ThresholdSet(
 
 public sealed record ThresholdResult(ThresholdStatus Status, string Evidence);
 
-/// <summary>Monthly figures in USD; per-call figures in USD per call.</summary>
+/// <summary>
+/// The fine-tune against staying. Monthly figures in USD; per-call figures in USD per baseline call (an option that
+/// breaks the format more often pays for its retries in them) unless named otherwise.
+/// </summary>
 public sealed record Economics
 {
     public decimal MonthlyCalls { get; init; }
     public decimal BaselineCostPerCall { get; init; }
+
+    /// <summary>c: the fine-tuned model's own token cost per call (0 for a self-hosted one).</summary>
     public decimal CandidateCostPerCall { get; init; }
+
+    /// <summary>(C·ĉ + F + Kr/R) / C: what a call on the candidate really costs, hosting, GPUs and retraining included.</summary>
+    public decimal AllInCandidateCostPerCall { get; init; }
+
+    /// <summary>b − ĉ.</summary>
     public decimal PerCallSavings { get; init; }
+
+    /// <summary>b / (1 − v_b): the baseline's cost per output that passes the format check.</summary>
+    public decimal BaselineCostPerAcceptedOutcome { get; init; }
+
+    /// <summary>(C·ĉ + F + Kr/R) / A with A = C·(1 − v_b): the candidate's cost per accepted outcome.</summary>
+    public decimal CandidateCostPerAcceptedOutcome { get; init; }
+
     public decimal BaselineMonthlyCost { get; init; }
 
     /// <summary>Candidate per-call cost times volume, plus the fixed monthly cost and amortised retraining.</summary>
@@ -79,7 +103,11 @@ public sealed record Economics
     public decimal MonthlyRetrainCost { get; init; }
 
     public decimal TrainingCost { get; init; }
+
+    /// <summary>GPUs of a self-hosted candidate in month 1, sized for its peak hour.</summary>
     public int Gpus { get; init; }
+
+    /// <summary>Calls made until payback (null without one).</summary>
     public decimal? BreakevenCalls { get; init; }
     public decimal? MonthlyVolumeFloor { get; init; }
     public decimal? PaybackMonths { get; init; }
@@ -89,7 +117,46 @@ public sealed record Economics
     public decimal MonthlyVolumeGrowth { get; init; }
 }
 
-public sealed record Sensitivity(decimal? FlipMonthlyCalls, decimal? FlipBaselinePriceChangePct);
+/// <summary>
+/// Where the fine-tune's volume threshold changes state, and how close that is: <see cref="Margin"/> is the smaller of
+/// the relative volume change and the frontier price change that would change it; <see cref="Fragile"/> when under 10%.
+/// </summary>
+public sealed record Sensitivity(decimal? FlipMonthlyCalls, decimal? FlipBaselinePriceChangePct)
+{
+    public decimal? Margin { get; init; }
+    public bool Fragile { get; init; }
+}
+
+/// <summary>What an option is: staying on the baseline, an alternative (switch or partial route), or the fine-tune.</summary>
+public enum OptionKind
+{
+    Stay,
+    Route,
+    FineTune,
+}
+
+/// <summary>
+/// One option of an assessment, on the same footing as the others: its cost per baseline call in month 1, per accepted
+/// outcome, per month, and what it nets against staying. <see cref="Reasons"/> say why it does not qualify (or what
+/// is unknown about it). Figures are null where the option cannot be priced.
+/// </summary>
+public sealed record OptionSummary
+{
+    public required OptionKind Kind { get; init; }
+    public required string Model { get; init; }
+
+    /// <summary>The part of the calls it serves (1 for staying, a switch and the fine-tune).</summary>
+    public decimal Share { get; init; } = 1m;
+
+    public bool Qualifies { get; init; }
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public decimal? PerCallCost { get; init; }
+    public decimal? CostPerAcceptedOutcome { get; init; }
+    public decimal? MonthlyCost { get; init; }
+    public decimal? MonthlyNetSavings { get; init; }
+    public decimal? HorizonNet { get; init; }
+    public decimal? PaybackMonths { get; init; }
+}
 
 /// <summary>
 /// What-ifs of one assessment's cost model, for the report's charts: payback across monthly volumes (the current
@@ -115,9 +182,6 @@ public sealed record PaybackPoint(decimal MonthlyCalls, decimal? PaybackMonths);
 /// <summary>Horizon net when <paramref name="Driver"/> is lower, and when it is higher, by <see cref="Scenarios.SwingPct"/>.</summary>
 public sealed record HorizonNetSwing(string Driver, decimal WhenLower, decimal WhenHigher);
 
-/// <summary>A cheaper model that already meets the quality target: routing to it saves this much a month.</summary>
-public sealed record RouteHint(string Model, decimal EvalScore, decimal CostPerCall, decimal MonthlySaving);
-
 /// <summary>A verdict that changed since the previous assessment, and what moved.</summary>
 public sealed record Flip(
     Verdict PreviousVerdict,
@@ -131,7 +195,13 @@ public sealed record AssessmentInputs
 
     /// <summary>Where δ came from: <c>workload</c>, <c>price-history</c> or <c>default</c>.</summary>
     public string PriceDeclineSource { get; init; } = "default";
+
+    /// <summary>Every figure the assessment assumed because the workload or the window did not give it, and why.</summary>
+    public IReadOnlyList<DefaultApplied> Defaults { get; init; } = [];
 }
+
+/// <summary>A default an assessment applied: what, the value used, and where that value came from.</summary>
+public sealed record DefaultApplied(string Name, string Value, string Source);
 
 /// <summary>
 /// A price record an assessment used, by role (baseline, candidate, training, alternative), with the token prices it
@@ -160,6 +230,10 @@ public sealed record WindowInput
     public long FormatChecked { get; init; }
     public long FormatViolations { get; init; }
     public IReadOnlyList<decimal> EvalScores { get; init; } = [];
+
+    /// <summary>The day of each eval score, in the same order; empty when the scores came undated (one week apart).</summary>
+    public IReadOnlyList<DateOnly> EvalDays { get; init; } = [];
+
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     /// <summary>Days with tokens but no call count from any source: left out of the window, an evidence gap.</summary>

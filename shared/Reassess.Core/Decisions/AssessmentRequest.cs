@@ -12,8 +12,11 @@ public sealed record AssessmentRequest
     public required UsageWindow Window { get; init; }
     public required DateTimeOffset AssessedAt { get; init; }
 
-    /// <summary>The frontier model's monthly price decline estimated from its price history, used when the workload sets none.</summary>
-    public decimal? EstimatedMonthlyPriceDecline { get; init; }
+    /// <summary>
+    /// The baseline key's stored prices (any order), from which δ is estimated when the workload sets none
+    /// (<see cref="PriceDecline"/>); null: none given, δ is 0.
+    /// </summary>
+    public IReadOnlyList<PriceRecord>? BaselinePriceHistory { get; init; }
 
     /// <summary>The workload's previous assessment, for flip detection.</summary>
     public Assessment? Previous { get; init; }

@@ -1,8 +1,11 @@
 namespace Reassess.Core.Decisions;
 
 /// <summary>
-/// The month-by-month economics of one fine-tune candidate against its baseline (DESIGN §4), as a function of
-/// monthly volume and of a factor on the frontier price, so that sensitivity can ask "what if" of the same model.
+/// The month-by-month economics of the fine-tune option against staying, as a function of monthly volume and of a
+/// factor on the frontier price, so that sensitivity can ask "what if" of the same model. Month t:
+/// <c>S_t = C_t·(b·d_t − ĉ) − F_t − Kr/R</c>, with <c>C_t = C(1+g)^(t−1)</c>, <c>d_t = (1−δ)^(t−1)</c>, ĉ the candidate's
+/// cost per baseline call (its own calls times the retries its format rate costs), and <c>F_t</c> hosting, operations
+/// and the GPUs the busiest hour of month t needs.
 /// </summary>
 public sealed record CostModel
 {
@@ -10,7 +13,12 @@ public sealed record CostModel
     public const int PaybackSearchMonths = 120;
 
     public required decimal BaselineCostPerCall { get; init; }
+
+    /// <summary>ĉ = c·q_ft: the candidate's cost for each baseline call, its retries for format included.</summary>
     public required decimal CandidateCostPerCall { get; init; }
+
+    /// <summary>q_ft = (1−v_b)/(1−v_ft): the candidate's calls for each baseline call; sizes its GPUs.</summary>
+    public decimal CallsPerBaselineCall { get; init; } = 1m;
 
     /// <summary>Hosting of the fine-tuned deployment plus operations per month: the part of F that does not scale with GPUs.</summary>
     public required decimal FixedMonthlyWithoutGpus { get; init; }
@@ -18,6 +26,9 @@ public sealed record CostModel
     public decimal GpuHourly { get; init; }
     public int MinimumGpus { get; init; }
     public decimal CallsPerGpuHour { get; init; }
+
+    /// <summary>The busiest hour's calls over the average hour's: GPUs are sized for the peak, not the mean.</summary>
+    public decimal PeakToAverage { get; init; } = 1m;
 
     /// <summary>K: data preparation, training, evaluation and engineering.</summary>
     public required decimal BuildCost { get; init; }
@@ -31,11 +42,18 @@ public sealed record CostModel
     /// <summary>g: monthly growth of call volume.</summary>
     public decimal MonthlyVolumeGrowth { get; init; }
 
-    /// <summary>GPUs needed for a volume: <c>max(gpus, ceil(C / (callsPerGpuHour · 730.5)))</c>.</summary>
-    public int GpusFor(decimal monthlyCalls) =>
-        GpuHourly <= 0 || CallsPerGpuHour <= 0
-            ? MinimumGpus
-            : Math.Max(MinimumGpus, (int)Math.Ceiling(monthlyCalls / (CallsPerGpuHour * Units.HoursPerMonth)));
+    /// <summary>
+    /// GPUs a self-hosted candidate needs at a monthly volume, sized for the peak hour:
+    /// <c>max(gpus, 1, ceil(C·q_ft·peak / (callsPerGpuHour · 730.5)))</c>; none for a provider-hosted one.
+    /// </summary>
+    public int GpusFor(decimal monthlyCalls)
+    {
+        if (GpuHourly <= 0) return 0;
+        var floor = Math.Max(MinimumGpus, 1);
+        if (CallsPerGpuHour <= 0) return floor;
+        var needed = Math.Ceiling(monthlyCalls * CallsPerBaselineCall * PeakToAverage / (CallsPerGpuHour * Units.HoursPerMonth));
+        return needed > int.MaxValue ? int.MaxValue : Math.Max(floor, (int)needed);
+    }
 
     /// <summary>F: hosting, GPUs and operations per month at a volume.</summary>
     public decimal FixedMonthlyCost(decimal monthlyCalls) =>
@@ -47,14 +65,32 @@ public sealed record CostModel
     /// </summary>
     public IEnumerable<decimal> MonthlySavings(decimal monthlyCalls, decimal baselinePriceFactor = 1m, int months = PaybackSearchMonths)
     {
-        var fixedCost = FixedMonthlyCost(monthlyCalls) + MonthlyRetrainCost;
         var volume = monthlyCalls;
         var baseline = BaselineCostPerCall * baselinePriceFactor;
         for (var t = 1; t <= months; t++)
         {
-            yield return volume * (baseline - CandidateCostPerCall) - fixedCost;
+            // GPUs are re-sized month by month as volume grows.
+            yield return volume * (baseline - CandidateCostPerCall) - FixedMonthlyCost(volume) - MonthlyRetrainCost;
             (volume, baseline) = NextMonth(volume, baseline);
         }
+    }
+
+    /// <summary>
+    /// Calls made until payback: <c>Σ C_t</c> over the whole months before it plus the part of the next month it takes;
+    /// null without payback.
+    /// </summary>
+    public decimal? BreakevenCalls(decimal monthlyCalls)
+    {
+        if (PaybackMonths(monthlyCalls) is not { } payback) return null;
+        var whole = (int)Math.Floor(payback);
+        decimal calls = 0, volume = monthlyCalls, baseline = BaselineCostPerCall;
+        for (var t = 1; t <= whole; t++)
+        {
+            calls += volume;
+            (volume, baseline) = NextMonth(volume, baseline);
+        }
+
+        return calls + (payback - whole) * volume;
     }
 
     /// <summary>The first point where cumulative savings reach the build cost, linear within the month; null if not within 120 months.</summary>
@@ -75,28 +111,20 @@ public sealed record CostModel
     /// <summary>Payback in months, searched no further than the month <paramref name="searchUntil"/> falls in.</summary>
     private decimal? Payback(decimal monthlyCalls, decimal baselinePriceFactor, decimal searchUntil)
     {
-        if (BuildCost <= 0) return 0m;
         var months = searchUntil < 0 ? 0 : (int)Math.Min(PaybackSearchMonths, Math.Floor(searchUntil) + 1);
-        var stopsRising = NeverRises(FixedMonthlyCost(monthlyCalls) + MonthlyRetrainCost);
-        decimal cumulative = 0, month = 0;
-        foreach (var saving in MonthlySavings(monthlyCalls, baselinePriceFactor, months))
-        {
-            if (saving > 0 && cumulative + saving >= BuildCost)
-                return month + (BuildCost - cumulative) / saving;
-            if (saving <= 0 && stopsRising) return null;
-            cumulative += saving;
-            month++;
-        }
-
-        return null;
+        return PaybackSearch.Months(MonthlySavings(monthlyCalls, baselinePriceFactor, months), BuildCost,
+            NeverRises(FixedMonthlyCost(monthlyCalls) + MonthlyRetrainCost));
     }
 
     /// <summary>
-    /// With volume never growing, the frontier price never rising and fixed costs not negative, a month's saving is
-    /// never more than the month before's once it is not positive, so payback can no longer come: the searches stop
-    /// there instead of walking all 120 months.
+    /// With volume never growing, fixed costs that do not shrink with it, the frontier price never rising and fixed
+    /// costs not negative, a month's saving is never more than the month before's once it is not positive, so payback
+    /// can no longer come: the searches stop there instead of walking all 120 months. (A self-hosted candidate's
+    /// shrinking volume can shed GPUs and save more later, so it is walked in full.)
     /// </summary>
-    private bool NeverRises(decimal fixedCost) => MonthlyVolumeGrowth <= 0 && MonthlyVolumeGrowth > -1 && MonthlyPriceDecline >= 0 && fixedCost >= 0;
+    private bool NeverRises(decimal fixedCost) =>
+        (MonthlyVolumeGrowth == 0 || (MonthlyVolumeGrowth < 0 && MonthlyVolumeGrowth > -1 && GpuHourly <= 0))
+        && MonthlyPriceDecline >= 0 && fixedCost >= 0;
 
     /// <summary>
     /// Next month's volume and frontier price per call. Compounding in decimal would carry 28 digits after a few

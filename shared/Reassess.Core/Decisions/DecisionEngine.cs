@@ -6,8 +6,20 @@ namespace Reassess.Core.Decisions;
 /// <summary>
 /// Stay on the prompted frontier model, or fine-tune a smaller one now? Computes DESIGN §4 exactly, in decimal.
 /// </summary>
+/// <summary>
+/// Stay on the prompted frontier model, switch or route to a cheaper model that already meets the targets, or
+/// fine-tune a smaller one now? Every option is priced per baseline call and per accepted outcome; a fine-tune is
+/// recommended only when at least two thresholds hold, it pays over the horizon, and it beats the best route too.
+/// Money in decimal; figures rounded only where they are reported.
+/// </summary>
 public static class DecisionEngine
 {
+    /// <summary>Months between retrainings when the workload states none: an advantage's half-life is 3–6 months.</summary>
+    public const decimal DefaultRetrainEveryMonths = 6m;
+
+    /// <summary>The busiest hour's calls over the average hour's when the workload states none.</summary>
+    public const decimal DefaultPeakToAverage = 2.0m;
+
     public static Assessment Assess(AssessmentRequest request)
     {
         var workload = request.Workload;
@@ -15,48 +27,39 @@ public static class DecisionEngine
         var assumptions = workload.Assumptions;
         var window = request.Window;
         var prices = new PricesUsed(workload, request.Prices);
+        var defaults = new List<DefaultApplied>();
 
         var mix = TokenMix.PerCall(window);
         var batch = workload.Baseline.Batch;
         var monthlyCalls = window.Days > 0 ? window.Calls * Units.DaysPerMonth / window.Days : 0m;
         var baselineCost = CallCost.Of(prices.Baseline, mix, batch);
-        var candidateCost = prices.Candidate is null
-            ? 0m
-            : CallCost.Of(prices.Candidate, mix.WithoutPromptShare(fineTune.PromptReduction), batch);
+        var acceptance = Acceptance.Of(window);
+        var (decline, declineSource) = Decline(request, mix, batch, defaults);
 
-        var (decline, declineSource) = assumptions.MonthlyPriceDecline is { } given
-            ? (given, "workload")
-            : request.EstimatedMonthlyPriceDecline is { } estimated ? (estimated, "price-history") : (0m, "default");
+        var fineTuneModel = FineTuneModel(workload, prices, mix, batch, baselineCost, acceptance, decline, defaults);
+        var candidateCost = prices.Candidate is null ? 0m : CallCost.Of(prices.Candidate, mix.WithoutPromptShare(fineTune.PromptReduction), batch);
+        var fixedCost = fineTuneModel.FixedMonthlyCost(monthlyCalls);
+        var candidateMonthly = monthlyCalls * fineTuneModel.CandidateCostPerCall + fixedCost + fineTuneModel.MonthlyRetrainCost;
+        var payback = fineTuneModel.PaybackMonths(monthlyCalls);
+        var horizonNet = fineTuneModel.HorizonNet(monthlyCalls, assumptions.HorizonMonths);
+        var perCallSavings = baselineCost - fineTuneModel.CandidateCostPerCall;
+        var acceptedOutcomes = monthlyCalls * (1 - acceptance.BaselineRate);
 
-        var trainingCost = TrainingCost(workload, prices.Training);
-        var buildCost = fineTune.DataPrepCost + trainingCost + fineTune.EvalCost + fineTune.EngineeringCost;
-        var retrainCost = fineTune.RetrainCost ?? trainingCost + fineTune.EvalCost;
-        var model = new CostModel
-        {
-            BaselineCostPerCall = baselineCost,
-            CandidateCostPerCall = candidateCost,
-            FixedMonthlyWithoutGpus = HostingPerHour(workload, prices.Candidate) * Units.HoursPerMonth + fineTune.OpsMonthly,
-            GpuHourly = fineTune.GpuHourly,
-            MinimumGpus = fineTune.Gpus,
-            CallsPerGpuHour = fineTune.CallsPerGpuHour,
-            BuildCost = buildCost,
-            MonthlyRetrainCost = fineTune.RetrainEveryMonths is > 0 ? retrainCost / fineTune.RetrainEveryMonths.Value : 0m,
-            MonthlyPriceDecline = decline,
-            MonthlyVolumeGrowth = assumptions.MonthlyVolumeGrowth,
-        };
-
-        var perCallSavings = baselineCost - candidateCost;
-        var fixedCost = model.FixedMonthlyCost(monthlyCalls);
-        var payback = model.PaybackMonths(monthlyCalls);
-        var horizonNet = model.HorizonNet(monthlyCalls, assumptions.HorizonMonths);
+        var routes = RouteOptions.Evaluate(
+            new RouteOptions.Context(workload, mix, baselineCost, acceptance, monthlyCalls, decline, assumptions.MonthlyVolumeGrowth),
+            prices.Alternatives);
+        foreach (var route in routes.Where(r => r.Alternative.FormatViolationRate is null && r.Model is not null))
+            defaults.Add(new($"alternatives[{route.Alternative.Model}].formatViolationRate", Evidence.Percent(acceptance.BaselineRate), "the baseline's measured rate"));
+        var bestRoute = RouteOptions.Best(routes);
 
         var thresholds = new ThresholdSet(
             Thresholds.Volume(window, payback, assumptions.MaxPaybackMonths, monthlyCalls),
             Thresholds.Format(window, workload.Targets.Format),
             Thresholds.Latency(window, workload.Targets.LatencyP95Ms),
-            Thresholds.Quality(window, workload.Targets.QualityScore));
-        var readinessGaps = Readiness.Gaps(fineTune);
-        var sensitivity = SensitivityAnalysis.Analyse(model, monthlyCalls, assumptions.MaxPaybackMonths);
+            Thresholds.Quality(window, workload.Targets.QualityScore, RouteOptions.CheaperSwitch(routes, baselineCost)));
+        var readinessGaps = Readiness.Gaps(fineTune, workload.Targets.QualityScore);
+        var sensitivity = SensitivityAnalysis.Analyse(fineTuneModel, monthlyCalls, assumptions.MaxPaybackMonths);
+        var verdict = VerdictFor(thresholds, horizonNet, readinessGaps, bestRoute?.HorizonNet);
 
         var assessment = new Assessment
         {
@@ -65,35 +68,41 @@ public static class DecisionEngine
             Team = workload.Team,
             CostCenter = workload.CostCenter,
             AssessedAt = request.AssessedAt,
-            Verdict = VerdictFor(thresholds, horizonNet, readinessGaps),
+            Verdict = verdict,
+            BestRoute = bestRoute?.Alternative.Model,
             Thresholds = thresholds,
             ReadinessGaps = readinessGaps,
-            EvidenceGaps = EvidenceGaps(thresholds, prices, window),
+            EvidenceGaps = EvidenceGaps(thresholds, prices, window, routes),
             Economics = new Economics
             {
                 MonthlyCalls = Round(monthlyCalls),
                 BaselineCostPerCall = PerCall(baselineCost),
                 CandidateCostPerCall = PerCall(candidateCost),
+                AllInCandidateCostPerCall = monthlyCalls > 0 ? PerCall(candidateMonthly / monthlyCalls) : 0m,
                 PerCallSavings = PerCall(perCallSavings),
+                BaselineCostPerAcceptedOutcome = PerCall(Acceptance.PerAcceptedOutcome(baselineCost, acceptance.BaselineRate)),
+                CandidateCostPerAcceptedOutcome = acceptedOutcomes > 0 ? PerCall(candidateMonthly / acceptedOutcomes) : 0m,
                 BaselineMonthlyCost = Round(monthlyCalls * baselineCost),
-                CandidateMonthlyCost = Round(monthlyCalls * candidateCost + fixedCost + model.MonthlyRetrainCost),
-                MonthlyNetSavings = Round(monthlyCalls * perCallSavings - fixedCost - model.MonthlyRetrainCost),
-                BuildCost = Round(buildCost),
+                CandidateMonthlyCost = Round(candidateMonthly),
+                MonthlyNetSavings = Round(monthlyCalls * perCallSavings - fixedCost - fineTuneModel.MonthlyRetrainCost),
+                BuildCost = Round(fineTuneModel.BuildCost),
                 MonthlyFixedCost = Round(fixedCost),
-                MonthlyRetrainCost = Round(model.MonthlyRetrainCost),
-                TrainingCost = Round(trainingCost),
-                Gpus = model.GpusFor(monthlyCalls),
-                BreakevenCalls = perCallSavings > 0 ? Round(buildCost / perCallSavings, 0) : null,
-                MonthlyVolumeFloor = perCallSavings > 0 ? Round((fixedCost + model.MonthlyRetrainCost) / perCallSavings, 0) : null,
+                MonthlyRetrainCost = Round(fineTuneModel.MonthlyRetrainCost),
+                TrainingCost = Round(TrainingCost(workload, prices.Training)),
+                Gpus = fineTuneModel.GpusFor(monthlyCalls),
+                BreakevenCalls = fineTuneModel.BreakevenCalls(monthlyCalls) is { } calls ? Round(calls, 0) : null,
+                MonthlyVolumeFloor = perCallSavings > 0 ? Round((fixedCost + fineTuneModel.MonthlyRetrainCost) / perCallSavings, 0) : null,
                 PaybackMonths = payback is { } p ? Round(p, 3) : null,
                 HorizonNet = Round(horizonNet),
                 HorizonMonths = assumptions.HorizonMonths,
                 MonthlyPriceDecline = decline,
                 MonthlyVolumeGrowth = assumptions.MonthlyVolumeGrowth,
             },
+            Options = OptionList.Of(new OptionList.Figures(
+                workload, monthlyCalls, baselineCost, acceptance, thresholds, readinessGaps,
+                candidateMonthly, monthlyCalls * perCallSavings - fixedCost - fineTuneModel.MonthlyRetrainCost, horizonNet, payback), routes),
             Sensitivity = sensitivity,
-            Scenarios = ScenarioAnalysis.Analyse(model, monthlyCalls, assumptions.MaxPaybackMonths, assumptions.HorizonMonths, sensitivity.FlipMonthlyCalls),
-            RouteHints = RouteHints.Find(prices.Alternatives, workload.Targets.QualityScore, mix, batch, baselineCost, monthlyCalls),
+            Scenarios = ScenarioAnalysis.Analyse(fineTuneModel, monthlyCalls, assumptions.MaxPaybackMonths, assumptions.HorizonMonths, sensitivity.FlipMonthlyCalls),
             Inputs = new AssessmentInputs
             {
                 Prices = prices.Used(),
@@ -112,22 +121,85 @@ public static class DecisionEngine
                     FormatChecked = window.FormatChecked,
                     FormatViolations = window.FormatViolations,
                     EvalScores = window.EvalScores,
+                    EvalDays = window.EvalDays,
                     Sources = window.Sources,
                     DaysWithoutCallCount = window.DaysWithoutCallCount,
                     SourceChoices = window.SourceChoices,
                 },
                 PriceDeclineSource = declineSource,
+                Defaults = defaults,
             },
         };
 
         return assessment with { Flip = FlipDetector.Detect(request.Previous, assessment) };
     }
 
-    /// <summary>FineTune when at least two thresholds hold, the horizon pays and nothing is missing; PrepareFineTune when only readiness is missing.</summary>
-    public static Verdict VerdictFor(ThresholdSet thresholds, decimal horizonNet, IReadOnlyList<string> readinessGaps) =>
-        thresholds.MetCount >= 2 && horizonNet > 0
+    /// <summary>δ: the workload's, else from the baseline's price history, else 0; the default is recorded with why.</summary>
+    private static (decimal Decline, string Source) Decline(AssessmentRequest request, TokenMix mix, bool batch, List<DefaultApplied> defaults)
+    {
+        if (request.Workload.Assumptions.MonthlyPriceDecline is { } given) return (given, "workload");
+        if (request.BaselinePriceHistory is { } history)
+        {
+            var (decline, why) = PriceDecline.FromHistory(history, price => CallCost.Of(price, mix, batch), request.AssessedAt);
+            defaults.Add(new("assumptions.monthlyPriceDecline", Evidence.Number(decline, "0.####"), why));
+            return (decline, decline > 0 ? "price-history" : "default");
+        }
+
+        defaults.Add(new("assumptions.monthlyPriceDecline", "0", "default 0: no price history was given"));
+        return (0m, "default");
+    }
+
+    /// <summary>The fine-tune option's cost model, with every default it applied recorded.</summary>
+    private static CostModel FineTuneModel(
+        Workload workload, PricesUsed prices, TokenMix mix, bool batch, decimal baselineCost, Acceptance acceptance, decimal decline, List<DefaultApplied> defaults)
+    {
+        var fineTune = workload.FineTune;
+        var candidateCost = prices.Candidate is null ? 0m : CallCost.Of(prices.Candidate, mix.WithoutPromptShare(fineTune.PromptReduction), batch);
+        var rate = fineTune.ExpectedFormatViolationRate ?? acceptance.BaselineRate;
+        if (fineTune.ExpectedFormatViolationRate is null)
+            defaults.Add(new("fineTune.expectedFormatViolationRate", Evidence.Percent(rate), "the baseline's measured rate"));
+        var calls = acceptance.CallsPerBaselineCall(rate);
+
+        var peak = fineTune.PeakToAverage ?? DefaultPeakToAverage;
+        if (fineTune.IsSelfHosted && fineTune.PeakToAverage is null)
+            defaults.Add(new("fineTune.peakToAverage", Evidence.Number(peak), "default: the busiest hour twice the average"));
+
+        var every = fineTune.RetrainEveryMonths ?? DefaultRetrainEveryMonths;
+        var trainingCost = TrainingCost(workload, prices.Training);
+        var retrainCost = fineTune.RetrainCost ?? trainingCost + fineTune.EvalCost;
+        if (fineTune.RetrainEveryMonths is null)
+            defaults.Add(new("fineTune.retrainEveryMonths", Evidence.Number(every), "default: base models move and a fine-tune's edge fades in 3–6 months"));
+        if (fineTune.RetrainCost is null && every > 0)
+            defaults.Add(new("fineTune.retrainCost", Evidence.Money(retrainCost), "training plus evaluation cost"));
+        if (fineTune.HostingPerHour is null && prices.Candidate?.HostingPerHour is { } hosting)
+            defaults.Add(new("fineTune.hostingPerHour", Evidence.Money(hosting), $"price sheet of {prices.Candidate.Key} ({prices.Candidate.Source})"));
+
+        return new CostModel
+        {
+            BaselineCostPerCall = baselineCost,
+            CandidateCostPerCall = candidateCost * calls,
+            CallsPerBaselineCall = calls,
+            FixedMonthlyWithoutGpus = HostingPerHour(workload, prices.Candidate) * Units.HoursPerMonth + fineTune.OpsMonthly,
+            GpuHourly = fineTune.GpuHourly,
+            MinimumGpus = fineTune.Gpus,
+            CallsPerGpuHour = fineTune.CallsPerGpuHour,
+            PeakToAverage = peak,
+            BuildCost = fineTune.DataPrepCost + trainingCost + fineTune.EvalCost + fineTune.EngineeringCost,
+            MonthlyRetrainCost = every > 0 ? retrainCost / every : 0m,
+            MonthlyPriceDecline = decline,
+            MonthlyVolumeGrowth = workload.Assumptions.MonthlyVolumeGrowth,
+        };
+    }
+
+    /// <summary>
+    /// FineTune when at least two thresholds hold, the fine-tune's horizon net is positive and above the best route's,
+    /// and nothing is missing (PrepareFineTune when only readiness is); otherwise Route when there is a best route;
+    /// otherwise StayOnFrontier.
+    /// </summary>
+    public static Verdict VerdictFor(ThresholdSet thresholds, decimal horizonNet, IReadOnlyList<string> readinessGaps, decimal? bestRouteHorizonNet = null) =>
+        thresholds.MetCount >= 2 && horizonNet > 0 && (bestRouteHorizonNet is not { } route || horizonNet > route)
             ? readinessGaps.Count == 0 ? Verdict.FineTune : Verdict.PrepareFineTune
-            : Verdict.StayOnFrontier;
+            : bestRouteHorizonNet is not null ? Verdict.Route : Verdict.StayOnFrontier;
 
     private static decimal TrainingCost(Workload workload, PriceRecord? trainingPrice)
     {
@@ -155,7 +227,7 @@ public static class DecisionEngine
 
     private static string TrainingKey(Workload workload) => workload.FineTune.TrainingModel ?? workload.FineTune.Model;
 
-    private static IReadOnlyList<string> EvidenceGaps(ThresholdSet thresholds, PricesUsed prices, Usage.UsageWindow window)
+    private static IReadOnlyList<string> EvidenceGaps(ThresholdSet thresholds, PricesUsed prices, Usage.UsageWindow window, IReadOnlyList<RouteOptions.Evaluated> routes)
     {
         var gaps = thresholds.Named()
             .Where(t => t.Result.Status == ThresholdStatus.Unknown)
@@ -163,55 +235,12 @@ public static class DecisionEngine
             .ToList();
         if (window.DaysWithoutCallCount > 0)
             gaps.Add($"volume: {window.DaysWithoutCallCount} day(s) in the window have tokens but no call count from any source (e.g. Anthropic's usage report); they are left out rather than counted as zero calls — add a source with request counts.");
-        gaps.AddRange(prices.UnpricedAlternatives.Select(key => $"alternative {key}: no price in force, so it cannot be compared."));
+        gaps.AddRange(prices.Alternatives.Where(a => a.Price is null).Select(a => $"alternative {a.Alternative.Model}: no price in force, so it cannot be compared."));
+        gaps.AddRange(routes.SelectMany(r => r.Gaps));
         return gaps;
     }
 
     private static decimal Round(decimal value, int decimals = 2) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     private static decimal PerCall(decimal value) => Round(value, 10);
-
-    /// <summary>The price records one workload needs, looked up once, with a message that says what to add when one is missing.</summary>
-    private sealed class PricesUsed
-    {
-        public PricesUsed(Workload workload, PriceBook book)
-        {
-            Baseline = book.Find(workload.Baseline.Model) ?? throw new AssessmentException(workload.Id,
-                $"no price in force for baseline model '{workload.Baseline.Model}'; check the key or add it to the overrides sheet.");
-            if (Baseline.InputPerMTok is null || Baseline.OutputPerMTok is null)
-                throw new AssessmentException(workload.Id,
-                    $"baseline model '{Baseline.Key}' has no input or output token price (source {Baseline.Source}); add them to the overrides sheet.");
-
-            if (!workload.FineTune.IsSelfHosted)
-            {
-                Candidate = book.Find(workload.FineTune.Model) ?? throw new AssessmentException(workload.Id,
-                    $"no price in force for fine-tuned model '{workload.FineTune.Model}'; add its per-token prices to the overrides sheet, or set gpuHourly for a self-hosted candidate.");
-            }
-
-            Training = book.Find(workload.FineTune.TrainingModel ?? workload.FineTune.Model);
-            foreach (var alternative in workload.Alternatives)
-            {
-                if (book.Find(alternative.Model) is { } price) Alternatives.Add((alternative, price));
-                else UnpricedAlternatives.Add(alternative.Model);
-            }
-        }
-
-        public PriceRecord Baseline { get; }
-        public PriceRecord? Candidate { get; }
-        public PriceRecord? Training { get; }
-        public List<(AlternativeModel Alternative, PriceRecord Price)> Alternatives { get; } = [];
-        public List<string> UnpricedAlternatives { get; } = [];
-
-        public IReadOnlyList<PriceInput> Used()
-        {
-            var used = new List<PriceInput> { Input("baseline", Baseline) };
-            if (Candidate is not null) used.Add(Input("candidate", Candidate));
-            if (Training is not null && !ReferenceEquals(Training, Candidate)) used.Add(Input("training", Training));
-            used.AddRange(Alternatives.Select(a => Input("alternative", a.Price)));
-            return used;
-        }
-
-        private static PriceInput Input(string role, PriceRecord price) =>
-            new(role, price.Key, price.EffectiveFrom, price.Source, price.InputPerMTok, price.OutputPerMTok);
-    }
 }

@@ -24,5 +24,9 @@ internal static class Evidence
     public static string Money(decimal amount) =>
         (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("N2", Invariant);
 
+    /// <summary>A small amount (a cost per call) to <paramref name="decimals"/> places, trailing zeros dropped.</summary>
+    public static string Money(decimal amount, int decimals) =>
+        (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("0.00" + new string('#', Math.Max(0, decimals - 2)), Invariant);
+
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", Invariant) ?? "?";
 }

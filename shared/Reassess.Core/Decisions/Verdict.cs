@@ -10,6 +10,9 @@ public enum Verdict
 
     /// <summary>At least two thresholds hold, the horizon is positive and the team is ready.</summary>
     FineTune,
+
+    /// <summary>A cheaper model the team has evaluated already meets the targets: switch to it, or route a share of the calls.</summary>
+    Route,
 }
 
 public enum ThresholdStatus

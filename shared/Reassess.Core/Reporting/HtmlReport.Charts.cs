@@ -127,8 +127,11 @@ public static partial class HtmlReport
                 return "Close the readiness gaps first: " + string.Join("; ", (a.ReadinessGaps ?? []).Select(g => g.TrimEnd('.', ' '))) + ".";
         }
 
-        var route = (a.RouteHints ?? []).FirstOrDefault();
-        var routing = route is null ? "" : $" Meanwhile, routing to {route.Model} saves {ReportFormat.Money(route.MonthlySaving)} / month.";
+        var route = (a.Options ?? []).FirstOrDefault(o => o.Kind == OptionKind.Route && o.Model == a.BestRoute);
+        if (a.Verdict == Verdict.Route && route is not null)
+            return $"Route {ReportText.ShareOf(route)} to {route.Model}: it meets the targets and nets {ReportFormat.Money(route.HorizonNet ?? 0m)} over {e.HorizonMonths} months " +
+                   $"(the fine-tune {ReportFormat.Money(e.HorizonNet)}).";
+        var routing = route is null ? "" : $" Meanwhile, routing to {route.Model} saves {ReportFormat.Money(route.MonthlyNetSavings ?? 0m)} / month.";
         return e.HorizonNet > 0
             ? $"It would pay, but only {a.Thresholds.MetCount} of 4 thresholds hold (2 needed); keep improving prompts and caching.{routing}"
             : $"Does not pay within {e.HorizonMonths} months; keep improving prompts, caching and routing.{routing}";

@@ -234,10 +234,10 @@ public static partial class HtmlReport
         CardCharts(html, entry);
 
         html.Line("<h4>Route hints</h4>");
-        List(html, (a.RouteHints ?? []).Select(h =>
-                $"Route to {h.Model} (eval {ReportFormat.Number(h.EvalScore, 1)}, {ReportFormat.MoneyPerCall(h.CostPerCall)} per call): " +
-                $"saves {ReportFormat.Money(h.MonthlySaving)} / month").ToList(),
-            "No cheaper alternative meets the quality target.");
+        List(html, (a.Options ?? []).Where(o => o.Kind == OptionKind.Route && o.Qualifies && o.MonthlyNetSavings > 0).Select(o =>
+                $"Route {ReportText.ShareOf(o)} to {o.Model} ({ReportFormat.MoneyPerCall(o.PerCallCost ?? 0m)} per call): " +
+                $"saves {ReportFormat.Money(o.MonthlyNetSavings ?? 0m)} / month").ToList(),
+            "No cheaper alternative meets the targets.");
 
         html.Line("<h4>Readiness gaps</h4>");
         List(html, a.ReadinessGaps, "None: labelled examples, eval suite and validated baseline are in place.");

@@ -149,4 +149,8 @@ public static class ReportText
             parts.Add($"{ReportFormat.Count(alerts.StaleSources.Count)} stale source{(alerts.StaleSources.Count == 1 ? "" : "s")}");
         return "Price alerts: " + string.Join(", ", parts);
     }
+
+    /// <summary>"all calls" for a switch, else the share as a percentage ("60% of calls").</summary>
+    public static string ShareOf(OptionSummary option) =>
+        option.Share >= 1m ? "all calls" : $"{ReportFormat.Percent(option.Share)} of calls";
 }

@@ -31,6 +31,9 @@ public sealed record UsageWindow
     /// <summary>Baseline eval scores of the last eight weeks, oldest first.</summary>
     public IReadOnlyList<decimal> EvalScores { get; init; } = [];
 
+    /// <summary>The day of each of <see cref="EvalScores"/>, in the same order; empty when the scores are undated (one week apart).</summary>
+    public IReadOnlyList<DateOnly> EvalDays { get; init; } = [];
+
     /// <summary>Days inside the window that reported any usage; fewer than <see cref="Days"/> is worth a note.</summary>
     public int DaysWithUsage { get; init; }
 

@@ -46,10 +46,9 @@ public static class UsageWindowBuilder
         }
 
         var (evalFrom, _) = EvalBounds(assessedAt);
-        var scores = evals
+        var scored = evals
             .Where(e => e.Day >= evalFrom && e.Day <= to)
             .OrderBy(e => e.Day).ThenBy(e => e.Suite, StringComparer.Ordinal)
-            .Select(e => e.Score)
             .ToList();
 
         var sources = SourcesUsed(resolved.Select(r => r.Resolved).ToList());
@@ -67,7 +66,8 @@ public static class UsageWindowBuilder
             LatencyP95Ms = latencyCalls > 0 ? latencyWeighted / latencyCalls : null,
             FormatChecked = counted.Sum(r => r.FormatChecked ?? 0),
             FormatViolations = counted.Sum(r => r.FormatViolations ?? 0),
-            EvalScores = scores,
+            EvalScores = scored.Select(e => e.Score).ToList(),
+            EvalDays = scored.Select(e => e.Day).ToList(),
             DaysWithUsage = counted.Where(r => r.Calls > 0).Select(r => r.Day).Distinct().Count(),
             Sources = sources,
             DaysWithoutCallCount = daysWithoutCallCount,

@@ -82,6 +82,12 @@ public sealed record FineTuneSpec
     public int Gpus { get; init; }
     public decimal CallsPerGpuHour { get; init; }
 
+    /// <summary>The busiest hour's calls over the average hour's, which a self-hosted candidate's GPUs must serve; null: the default 2.</summary>
+    public decimal? PeakToAverage { get; init; }
+
+    /// <summary>Share of the candidate's outputs expected to break the format; null: the baseline's measured rate.</summary>
+    public decimal? ExpectedFormatViolationRate { get; init; }
+
     /// <summary>Share of input tokens (few-shot examples, long instructions) the fine-tune no longer needs, 0–1.</summary>
     public decimal PromptReduction { get; init; }
 
@@ -90,13 +96,19 @@ public sealed record FineTuneSpec
     public decimal EngineeringCost { get; init; }
     public decimal OpsMonthly { get; init; }
 
-    /// <summary>Base models move every few months; the fine-tune is redone this often. Null: never.</summary>
+    /// <summary>
+    /// Base models move every few months and a fine-tune's edge fades with them: it is redone this often. Null: the
+    /// default of 6 months; 0: never (the workload's stated choice).
+    /// </summary>
     public decimal? RetrainEveryMonths { get; init; }
     public decimal? RetrainCost { get; init; }
 
     public long LabeledExamples { get; init; }
     public bool HasEvalSuite { get; init; }
     public bool BaselineValidated { get; init; }
+
+    /// <summary>The candidate's score on the eval suite from a pilot fine-tune or a shadow run: evidence it reaches the target.</summary>
+    public decimal? PilotEvalScore { get; init; }
 
     public bool IsSelfHosted => GpuHourly > 0;
 }
@@ -112,9 +124,29 @@ public sealed record AssumptionSpec
     public decimal MonthlyVolumeGrowth { get; init; }
 }
 
-/// <summary>A cheaper model the team has evaluated on this workload: a routing option instead of a fine-tune.</summary>
+/// <summary>
+/// A cheaper model the team has evaluated on this workload: switched to (share 1) or sent <see cref="Share"/> of the
+/// calls while the rest stay on the baseline. Its figures are those of the workload served that way.
+/// </summary>
 public sealed record AlternativeModel
 {
     public string Model { get; init; } = "";
+
+    /// <summary>The eval-suite score of the workload served this way (the routed system as a whole).</summary>
     public decimal EvalScore { get; init; }
+
+    /// <summary>The part of the calls sent to the alternative, 0 &lt; share ≤ 1; 1 is a switch.</summary>
+    public decimal Share { get; init; } = 1m;
+
+    /// <summary>p95 latency served this way; null: not measured (an evidence gap against a latency target).</summary>
+    public decimal? LatencyP95Ms { get; init; }
+
+    /// <summary>Share of outputs breaking the format served this way; null: the baseline's rate (a gap against a strict format).</summary>
+    public decimal? FormatViolationRate { get; init; }
+
+    /// <summary>What routing adds to each call (a classifier, a gateway), in USD.</summary>
+    public decimal RouterCostPerCall { get; init; }
+
+    /// <summary>One-off cost of moving: prompts rewritten, evals rerun, rollout.</summary>
+    public decimal MigrationCost { get; init; }
 }

@@ -47,8 +47,14 @@ public static class WorkloadValidator
 
         for (var i = 0; i < workload.Alternatives.Count; i++)
         {
-            CheckPriceKey(workload.Alternatives[i].Model, $"alternatives[{i}].model", Problem);
-            CheckRange(workload.Alternatives[i].EvalScore, 0, 100, $"alternatives[{i}].evalScore", Problem);
+            var alternative = workload.Alternatives[i];
+            CheckPriceKey(alternative.Model, $"alternatives[{i}].model", Problem);
+            CheckRange(alternative.EvalScore, 0, 100, $"alternatives[{i}].evalScore", Problem);
+            if (alternative.Share is <= 0 or > 1) Problem($"alternatives[{i}].share", $"{alternative.Share} is outside 0 (excluded)–1; the part of the calls sent to it");
+            if (alternative.LatencyP95Ms is <= 0) Problem($"alternatives[{i}].latencyP95Ms", $"{alternative.LatencyP95Ms} must be more than 0 ms (leave it out when not measured)");
+            if (alternative.FormatViolationRate is { } rate) CheckRate(rate, $"alternatives[{i}].formatViolationRate", Problem);
+            CheckNotNegative(alternative.RouterCostPerCall, $"alternatives[{i}].routerCostPerCall", Problem);
+            CheckNotNegative(alternative.MigrationCost, $"alternatives[{i}].migrationCost", Problem);
         }
 
         return problems;
@@ -78,8 +84,11 @@ public static class WorkloadValidator
         if (fineTune.Epochs < 1) problem("fineTune.epochs", $"{fineTune.Epochs} must be at least 1");
         if (fineTune.PromptReduction is < 0 or >= 1)
             problem("fineTune.promptReduction", $"{fineTune.PromptReduction} is outside 0–1 (the share of input tokens the fine-tune no longer needs)");
-        if (fineTune.RetrainEveryMonths is <= 0)
-            problem("fineTune.retrainEveryMonths", $"{fineTune.RetrainEveryMonths} must be more than 0 months (leave it out for no retraining)");
+        if (fineTune.RetrainEveryMonths is < 0)
+            problem("fineTune.retrainEveryMonths", $"{fineTune.RetrainEveryMonths} is negative; give months between retrainings, 0 for never, or leave it out for the default of 6");
+        if (fineTune.PeakToAverage is { } peak) CheckRange(peak, 1, 100, "fineTune.peakToAverage", problem);
+        if (fineTune.ExpectedFormatViolationRate is { } rate) CheckRate(rate, "fineTune.expectedFormatViolationRate", problem);
+        if (fineTune.PilotEvalScore is { } pilot) CheckRange(pilot, 0, 100, "fineTune.pilotEvalScore", problem);
 
         CheckNotNegative(fineTune.TrainingTokens, "fineTune.trainingTokens", problem);
         CheckNotNegative(fineTune.TrainingHours, "fineTune.trainingHours", problem);
@@ -119,6 +128,12 @@ public static class WorkloadValidator
     private static void CheckRange(decimal value, decimal min, decimal max, string path, Action<string, string> problem)
     {
         if (value < min || value > max) problem(path, $"{value} is outside {min}–{max}");
+    }
+
+    /// <summary>A format violation rate: 0 ≤ v &lt; 1 (at 1 no output is ever accepted, and retries never end).</summary>
+    private static void CheckRate(decimal value, string path, Action<string, string> problem)
+    {
+        if (value is < 0 or >= 1) problem(path, $"{value} is outside 0–1 (1 excluded: no output would ever be accepted)");
     }
 
     private static void CheckNotNegative(decimal? value, string path, Action<string, string> problem)

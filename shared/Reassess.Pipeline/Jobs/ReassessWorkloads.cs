@@ -186,7 +186,7 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     {
         private readonly ConcurrentDictionary<Verdict, int> _verdicts = new();
         private readonly ConcurrentBag<InputProblem> _problems = [];
-        private readonly ConcurrentDictionary<string, Lazy<Task<decimal?>>> _declines = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<PriceRecord>>>> _histories = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _failed = new(StringComparer.Ordinal);
         private readonly Stopwatch _timer = Stopwatch.StartNew();
         private int _done;
@@ -208,8 +208,8 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
                     Prices = prices,
                     Window = UsageWindowBuilder.Build(usage, evals, assessedAt, context.Settings.WindowDays),
                     AssessedAt = assessedAt,
-                    EstimatedMonthlyPriceDecline = workload.Assumptions.MonthlyPriceDecline is null
-                        ? await DeclineAsync(workload.Baseline.Model, cancellationToken)
+                    BaselinePriceHistory = workload.Assumptions.MonthlyPriceDecline is null
+                        ? await HistoryAsync(workload.Baseline.Model, cancellationToken)
                         : null,
                     Previous = previous,
                 });
@@ -261,8 +261,8 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
             outcome.AddProblems(_problems.OrderBy(p => p.Location, StringComparer.Ordinal));
         }
 
-        /// <summary>δ per baseline model, looked up once per run: a company has far fewer models than workloads.</summary>
-        private Task<decimal?> DeclineAsync(string model, CancellationToken cancellationToken) =>
-            _declines.GetOrAdd(model, key => new Lazy<Task<decimal?>>(() => PriceDeclines.EstimateAsync(context, key, assessedAt, cancellationToken))).Value;
+        /// <summary>Each baseline model's price history, read once per run: a company has far fewer models than workloads.</summary>
+        private Task<IReadOnlyList<PriceRecord>> HistoryAsync(string model, CancellationToken cancellationToken) =>
+            _histories.GetOrAdd(model, key => new Lazy<Task<IReadOnlyList<PriceRecord>>>(() => PriceHistories.GetAsync(context, key, cancellationToken))).Value;
     }
 }

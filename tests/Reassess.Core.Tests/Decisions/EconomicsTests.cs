@@ -66,13 +66,14 @@ public class EconomicsTests
     }
 
     [Fact]
-    public void Self_hosted_gpus_step_up_with_volume()
+    public void Self_hosted_gpus_are_sized_for_the_peak_hour()
     {
         var assessment = WorkedExample.Assess(r => r.WithFineTune(f => f with { CallsPerGpuHour = 5_000 }));
 
-        // 10,000,892.86 calls / (5,000 × 730.5) = 2.74 → 3 GPUs.
-        Assert.Equal(3, assessment.Economics.Gpus);
-        Assert.Equal(Math.Round(3 * 1.10m * 730.5m + 300m, 2), assessment.Economics.MonthlyFixedCost);
+        // 10,000,892.86 calls × peak 2 (the default) / (5,000 × 730.5) = 5.48 → 6 GPUs.
+        Assert.Equal(6, assessment.Economics.Gpus);
+        Assert.Equal(Math.Round(6 * 1.10m * 730.5m + 300m, 2), assessment.Economics.MonthlyFixedCost);
+        Assert.Contains(new DefaultApplied("fineTune.peakToAverage", "2", "default: the busiest hour twice the average"), assessment.Inputs.Defaults);
     }
 
     [Fact]
@@ -143,13 +144,19 @@ public class EconomicsTests
     }
 
     [Fact]
-    public void Estimated_decline_from_price_history_is_used_when_the_workload_sets_none()
+    public void Decline_from_the_baselines_price_history_is_used_when_the_workload_sets_none()
     {
-        var assessment = WorkedExample.Assess(r => r with { EstimatedMonthlyPriceDecline = 0.02m });
+        var sixMonthsAgo = WorkedExample.HaikuPrice with { InputPerMTok = 1.25m, CachedInputPerMTok = 0.125m, OutputPerMTok = 6.25m, EffectiveFrom = WorkedExample.AssessedAt.AddDays(-182.625) };
+        var now = WorkedExample.HaikuPrice with { EffectiveFrom = WorkedExample.AssessedAt.AddDays(-1) };
 
-        Assert.Equal(0.02m, assessment.Economics.MonthlyPriceDecline);
+        var assessment = WorkedExample.Assess(r => r with { BaselinePriceHistory = [sixMonthsAgo, now] });
+
+        // Every price 0.8 of six months before: 1 − 0.8^(1/6) = 3.65% a month.
+        Assert.Equal(0.0365m, assessment.Economics.MonthlyPriceDecline);
         Assert.Equal("price-history", assessment.Inputs.PriceDeclineSource);
         Assert.True(assessment.Economics.PaybackMonths > 9.584m);
+        var recorded = Assert.Single(assessment.Inputs.Defaults, d => d.Name == "assumptions.monthlyPriceDecline");
+        Assert.StartsWith("price history: the workload's cost per call 612.5 → 490 $ per 1M calls over 6.0 months", recorded.Source);
     }
 
     [Fact]

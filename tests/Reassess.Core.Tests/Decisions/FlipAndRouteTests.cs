@@ -49,7 +49,7 @@ public class FlipAndRouteTests
     }
 
     [Fact]
-    public void A_cheaper_alternative_that_meets_the_quality_target_is_a_route_hint_with_its_monthly_saving()
+    public void A_cheaper_alternative_that_meets_the_quality_target_is_a_qualifying_route_option_with_its_monthly_saving()
     {
         var haiku3 = WorkedExample.HaikuPrice with { Key = "anthropic/claude-3-haiku", Model = "claude-3-haiku", InputPerMTok = 0.25m, CachedInputPerMTok = 0.03m, OutputPerMTok = 1.25m };
         var weak = WorkedExample.HaikuPrice with { Key = "openai/gpt-4.1-nano", Model = "gpt-4.1-nano", InputPerMTok = 0.10m, CachedInputPerMTok = 0.025m, OutputPerMTok = 0.40m };
@@ -66,11 +66,12 @@ public class FlipAndRouteTests
             },
         }).WithPrices(WorkedExample.HaikuPrice, haiku3, weak));
 
-        var hint = Assert.Single(assessment.RouteHints);
+        var hint = Assert.Single(assessment.Options, o => o.Kind == OptionKind.Route && o.Qualifies);
         Assert.Equal("anthropic/claude-3-haiku", hint.Model);
         // b_alt = (400 × 0.25 + 400 × 0.03 + 10 × 1.25) / 1e6 = 0.0001245; saving = C × (0.00049 − 0.0001245)
-        Assert.Equal(0.0001245m, hint.CostPerCall);
-        Assert.Equal(Math.Round(9_200_000m * 30.4375m / 28m * (0.00049m - 0.0001245m), 2), hint.MonthlySaving);
+        Assert.Equal(0.0001245m, hint.PerCallCost);
+        Assert.Equal(Math.Round(9_200_000m * 30.4375m / 28m * (0.00049m - 0.0001245m), 2), hint.MonthlyNetSavings);
+        Assert.Equal(["scores 80.0 < target 95.0"], assessment.Options.Single(o => o.Model == "openai/gpt-4.1-nano").Reasons);
         Assert.Contains("alternative openai/unpriced: no price in force, so it cannot be compared.", assessment.EvidenceGaps);
     }
 }

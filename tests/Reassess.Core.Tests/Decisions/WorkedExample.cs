@@ -5,7 +5,7 @@ using Reassess.Core.Workloads;
 
 namespace Reassess.Core.Tests.Decisions;
 
-/// <summary>DESIGN §4's worked example: a self-hosted 7B against a Haiku-class model over a 28-day window.</summary>
+/// <summary>Worked example 1: a self-hosted 7B against a Haiku-class model over a 28-day window.</summary>
 internal static class WorkedExample
 {
     public static readonly DateTimeOffset AssessedAt = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
@@ -49,6 +49,7 @@ internal static class WorkedExample
             LabeledExamples = 5_000,
             HasEvalSuite = true,
             BaselineValidated = true,
+            PilotEvalScore = 96.0m,
         },
     };
 

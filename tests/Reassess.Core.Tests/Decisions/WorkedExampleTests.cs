@@ -34,8 +34,16 @@ public class WorkedExampleTests
     {
         Assert.Equal(3_130.22m, _assessment.Economics.MonthlyNetSavings);
         Assert.Equal(30_000m, _assessment.Economics.BuildCost);
-        Assert.Equal(61_224_490m, _assessment.Economics.BreakevenCalls);
+        Assert.Equal(95_848_441m, _assessment.Economics.BreakevenCalls);
         Assert.Equal(3_612_687m, _assessment.Economics.MonthlyVolumeFloor);
+    }
+
+    [Fact]
+    public void A_call_on_the_self_hosted_model_costs_its_share_of_gpus_and_retraining_not_nothing()
+    {
+        Assert.Equal(0.0001770059m, _assessment.Economics.AllInCandidateCostPerCall);
+        Assert.Equal(0.0004944501m, _assessment.Economics.BaselineCostPerAcceptedOutcome);
+        Assert.Equal(0.0001786134m, _assessment.Economics.CandidateCostPerAcceptedOutcome);
     }
 
     [Fact]
@@ -54,6 +62,8 @@ public class WorkedExampleTests
         Assert.InRange(flipCalls, 8_714_728m * 0.999m, 8_714_728m * 1.001m);
         // The price flip point is a factor of 0.8714; within 0.1% of that factor.
         Assert.InRange(flipPrice, -12.86m - 0.09m, -12.86m + 0.09m);
+        Assert.InRange(_assessment.Sensitivity.Margin!.Value, 0.1286m - 0.001m, 0.1286m + 0.001m);
+        Assert.False(_assessment.Sensitivity.Fragile);
     }
 
     [Fact]
@@ -71,7 +81,7 @@ public class WorkedExampleTests
         Assert.Equal("Payback in 9.6 months ≤ 12 at 10.0M calls/month.", _assessment.Thresholds.Volume.Evidence);
         Assert.Equal("0.90% of 100,000 checked outputs broke the format (tolerance 0.50%).", _assessment.Thresholds.Format.Evidence);
         Assert.Equal("p95 640 ms > target 300 ms.", _assessment.Thresholds.Latency.Evidence);
-        Assert.Equal("Latest eval 91.3 < target 95.0, plateaued (range 0.7 over 4 points ≤ 2.0).", _assessment.Thresholds.Quality.Evidence);
+        Assert.Equal("Latest eval 91.3 < target 95.0, plateaued (range 0.7 over 4 points ≤ 2.0, 0.02 points a week).", _assessment.Thresholds.Quality.Evidence);
     }
 
     [Fact]

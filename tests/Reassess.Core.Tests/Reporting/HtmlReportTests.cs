@@ -137,7 +137,7 @@ public class HtmlReportTests
     [Fact]
     public void Route_hints_give_the_model_and_monthly_saving()
     {
-        Assert.Contains("<li>Route to openai/gpt-4.1-nano (eval 93.5, $0.0005 per call): saves $750.00 / month</li>", Html);
+        Assert.Contains("<li>Route all calls to openai/gpt-4.1-nano ($0.0005 per call): saves $750.00 / month</li>", Html);
     }
 
     [Fact]

@@ -165,7 +165,11 @@ internal static class ReportFixtures
             HorizonMonths = 12,
         },
         Sensitivity = new Sensitivity(1_300_000m, 250m),
-        RouteHints = [new RouteHint("openai/gpt-4.1-nano", 93.5m, 0.0005m, 750m)],
+        Options =
+        [
+            new OptionSummary { Kind = OptionKind.Stay, Model = "openai/gpt-4.1", Qualifies = true, PerCallCost = 0.0021m, MonthlyNetSavings = 0m, HorizonNet = 0m },
+            new OptionSummary { Kind = OptionKind.Route, Model = "openai/gpt-4.1-nano", Qualifies = true, PerCallCost = 0.0005m, MonthlyNetSavings = 750m, HorizonNet = 9_000m },
+        ],
         Inputs = new AssessmentInputs
         {
             Prices = [new PriceInput("baseline", "openai/gpt-4.1", PriceDate, "litellm")],
