@@ -240,7 +240,8 @@ public static class DecisionEngine
         return gaps;
     }
 
-    private static decimal Round(decimal value, int decimals = 2) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+    /// <summary>Half to even, as money is conventionally rounded: many rounded figures summed do not drift one way.</summary>
+    private static decimal Round(decimal value, int decimals = 2) => Math.Round(value, decimals, MidpointRounding.ToEven);
 
     private static decimal PerCall(decimal value) => Round(value, 10);
 }

@@ -48,7 +48,7 @@ public static class OptionList
                 MonthlyCost = perCall is { } m ? Money(figures.MonthlyCalls * m) : null,
                 MonthlyNetSavings = perCall is { } s ? Money(figures.MonthlyCalls * (figures.BaselineCostPerCall - s)) : null,
                 HorizonNet = route.HorizonNet is { } h ? Money(h) : null,
-                PaybackMonths = route.PaybackMonths is { } p ? Math.Round(p, 3, MidpointRounding.AwayFromZero) : null,
+                PaybackMonths = route.PaybackMonths is { } p ? Math.Round(p, 3, MidpointRounding.ToEven) : null,
             });
         }
 
@@ -69,12 +69,12 @@ public static class OptionList
             MonthlyCost = Money(figures.FineTuneMonthlyCost),
             MonthlyNetSavings = Money(figures.FineTuneMonthlyNetSavings),
             HorizonNet = Money(figures.FineTuneHorizonNet),
-            PaybackMonths = figures.FineTunePaybackMonths is { } payback ? Math.Round(payback, 3, MidpointRounding.AwayFromZero) : null,
+            PaybackMonths = figures.FineTunePaybackMonths is { } payback ? Math.Round(payback, 3, MidpointRounding.ToEven) : null,
         });
         return options;
     }
 
-    private static decimal Money(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    private static decimal Money(decimal value) => Math.Round(value, 2, MidpointRounding.ToEven);
 
-    private static decimal PerCall(decimal value) => Math.Round(value, 10, MidpointRounding.AwayFromZero);
+    private static decimal PerCall(decimal value) => Math.Round(value, 10, MidpointRounding.ToEven);
 }

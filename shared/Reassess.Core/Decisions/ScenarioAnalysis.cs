@@ -35,10 +35,10 @@ public static class ScenarioAnalysis
             top = monthlyCalls > 0 ? Math.Min(flip * 1.5m, monthlyCalls * MaxReach) : flip * 1.5m;
         if (top <= 0) return [];
 
-        var volumes = Enumerable.Range(1, CurvePoints).Select(i => Math.Round(top * i / CurvePoints, 0, MidpointRounding.AwayFromZero)).ToList();
-        if (monthlyCalls > 0) volumes.Add(Math.Round(monthlyCalls, 0, MidpointRounding.AwayFromZero));
+        var volumes = Enumerable.Range(1, CurvePoints).Select(i => Math.Round(top * i / CurvePoints, 0, MidpointRounding.ToEven)).ToList();
+        if (monthlyCalls > 0) volumes.Add(Math.Round(monthlyCalls, 0, MidpointRounding.ToEven));
         return volumes.Where(v => v > 0).Distinct().Order()
-            .Select(v => new PaybackPoint(v, model.PaybackMonths(v) is { } p ? Math.Round(p, 3, MidpointRounding.AwayFromZero) : null))
+            .Select(v => new PaybackPoint(v, model.PaybackMonths(v) is { } p ? Math.Round(p, 3, MidpointRounding.ToEven) : null))
             .ToList();
     }
 
@@ -48,7 +48,7 @@ public static class ScenarioAnalysis
         var down = 1m - SwingPct / 100m;
         var up = 1m + SwingPct / 100m;
         decimal Net(CostModel m, decimal calls = -1, decimal priceFactor = 1m) =>
-            Math.Round(m.MonthlySavings(calls < 0 ? monthlyCalls : calls, priceFactor, horizonMonths).Sum() - m.BuildCost, 2, MidpointRounding.AwayFromZero);
+            Math.Round(m.MonthlySavings(calls < 0 ? monthlyCalls : calls, priceFactor, horizonMonths).Sum() - m.BuildCost, 2, MidpointRounding.ToEven);
 
         var swings = new List<HorizonNetSwing>
         {

@@ -28,10 +28,10 @@ public static class SensitivityAnalysis
         var margins = new List<decimal>();
         if (flipCalls is { } calls && monthlyCalls > 0) margins.Add(Math.Abs(calls / monthlyCalls - 1m));
         if (flipFactor is { } factor) margins.Add(Math.Abs(factor - 1m));
-        var margin = margins.Count > 0 ? Math.Round(margins.Min(), 4, MidpointRounding.AwayFromZero) : (decimal?)null;
+        var margin = margins.Count > 0 ? Math.Round(margins.Min(), 4, MidpointRounding.ToEven) : (decimal?)null;
         return new Sensitivity(
-            flipCalls is { } c ? Math.Round(c, 0, MidpointRounding.AwayFromZero) : null,
-            flipFactor is { } f ? Math.Round((f - 1m) * 100m, 2, MidpointRounding.AwayFromZero) : null)
+            flipCalls is { } c ? Math.Round(c, 0, MidpointRounding.ToEven) : null,
+            flipFactor is { } f ? Math.Round((f - 1m) * 100m, 2, MidpointRounding.ToEven) : null)
         {
             Margin = margin,
             Fragile = margin < FragileMargin,
