@@ -13,5 +13,5 @@ public sealed record WhatIfBody(
     Workload Workload,
     [property: Description("Prices to assume, by price key provider/model (e.g. openai/gpt-4o-mini), in dollars per million tokens or per hour.")]
     IReadOnlyDictionary<string, WhatIfPrice> Prices,
-    [property: Description("The usage to assume: token and call totals over the window's days.")]
+    [property: Description("The usage to assume: token and call totals over the window's days. evalScores are numbers one week apart, oldest first, or {date, score} points.")]
     UsageWindow Window);

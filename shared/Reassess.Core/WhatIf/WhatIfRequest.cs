@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Reassess.Core.Decisions;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Json;
@@ -89,10 +91,18 @@ public static class WhatIfRequest
 
     private static UsageWindow ReadWindow(JsonElement element, string sourceName)
     {
+        if (element.ValueKind != JsonValueKind.Object) throw Refused(sourceName, "window", "expected an object");
+
+        // evalScores comes as plain numbers or as {date, score}; it is read on its own so the rest keeps the record's shape.
+        var members = JsonObject.Create(element)!;
+        var evalScores = members["evalScores"];
+        members.Remove("evalScores");
+        members.Remove("evalDays");
+
         UsageWindow? window;
         try
         {
-            window = element.Deserialize<UsageWindow>(ReassessJson.Options);
+            window = members.Deserialize<UsageWindow>(ReassessJson.Options);
         }
         catch (JsonException e)
         {
@@ -112,8 +122,59 @@ public static class WhatIfRequest
         if (window.FormatViolations > window.FormatChecked)
             throw Refused(sourceName, "window.formatViolations", $"{window.FormatViolations} is more than formatChecked ({window.FormatChecked})");
         if (window.LatencyP95Ms < 0) throw Refused(sourceName, "window.latencyP95Ms", $"{window.LatencyP95Ms} is negative");
-        return window with { DaysWithUsage = window.Calls > 0 ? window.Days : 0 };
+        var (scores, days) = ReadEvalScores(evalScores, sourceName);
+        return window with { DaysWithUsage = window.Calls > 0 ? window.Days : 0, EvalScores = scores, EvalDays = days };
     }
+
+    /// <summary>
+    /// Numbers are one week apart, oldest first; <c>{date, score}</c> points carry their own dates and are put in date
+    /// order. One list is one or the other, so the slope is never taken over a guess at half the dates.
+    /// </summary>
+    private static (IReadOnlyList<decimal> Scores, IReadOnlyList<DateOnly> Days) ReadEvalScores(JsonNode? node, string sourceName)
+    {
+        if (node is null) return ([], []);
+        if (node is not JsonArray points)
+            throw Refused(sourceName, "window.evalScores", "expected a list of scores (oldest first, one week apart) or of {date, score}");
+
+        var undated = new List<decimal>();
+        var dated = new List<(DateOnly Day, decimal Score)>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            var location = $"window.evalScores[{i}]";
+            switch (points[i])
+            {
+                case JsonValue value when value.TryGetValue<decimal>(out var score):
+                    undated.Add(Score(score, location, sourceName));
+                    break;
+                case JsonObject point:
+                    dated.Add((EvalDate(point["date"], location, sourceName), Score(EvalScore(point["score"], location, sourceName), location, sourceName)));
+                    break;
+                default:
+                    throw Refused(sourceName, location, "expected a score (a number) or {\"date\": \"2026-11-02\", \"score\": 91.3}");
+            }
+        }
+
+        if (undated.Count > 0 && dated.Count > 0)
+            throw Refused(sourceName, "window.evalScores", "mixes plain scores and {date, score} points; give every point a date or none");
+        if (undated.Count > 0) return (undated, []);
+
+        var ordered = dated.OrderBy(p => p.Day).ToList();
+        return (ordered.Select(p => p.Score).ToList(), ordered.Select(p => p.Day).ToList());
+    }
+
+    private static DateOnly EvalDate(JsonNode? node, string location, string sourceName) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text)
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw Refused(sourceName, $"{location}.date", "expected the day the score was measured, as yyyy-MM-dd");
+
+    private static decimal EvalScore(JsonNode? node, string location, string sourceName) =>
+        node is JsonValue value && value.TryGetValue<decimal>(out var score)
+            ? score
+            : throw Refused(sourceName, $"{location}.score", "expected the score, a number");
+
+    private static decimal Score(decimal score, string location, string sourceName) =>
+        score < 0 ? throw Refused(sourceName, location, $"{score} is negative; an eval score is 0 or more") : score;
 
     private static JsonElement Required(JsonElement root, string name, string sourceName) =>
         root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
