@@ -2,7 +2,7 @@ namespace Reassess.Core.Decisions;
 
 /// <summary>
 /// A verdict that differs from the workload's previous assessment is a flip; its drivers say in words and numbers
-/// what moved: thresholds, the frontier price, volume, payback, latency and quality.
+/// what moved: thresholds, the best route, the frontier price, volume, payback, latency and quality.
 /// </summary>
 public static class FlipDetector
 {
@@ -25,6 +25,7 @@ public static class FlipDetector
                 drivers.Add($"{name} threshold {before.Status} → {after.Status}: {after.Evidence}");
         }
 
+        AddRouteChange(drivers, previous, current);
         AddPriceMoves(drivers, previous, current);
 
         var (callsBefore, callsAfter) = (previous.Economics.MonthlyCalls, current.Economics.MonthlyCalls);
@@ -45,6 +46,37 @@ public static class FlipDetector
 
         return drivers;
     }
+
+    /// <summary>A new best route (or none any more), or the same model at another share or a noticeably other 12-month net.</summary>
+    private static void AddRouteChange(List<string> drivers, Assessment previous, Assessment current)
+    {
+        var (before, after) = (BestRoute(previous), BestRoute(current));
+        if (before is null && after is null) return;
+        if (before?.Model != after?.Model || before?.Share != after?.Share)
+        {
+            drivers.Add($"best route {Route(before, previous)} → {Route(after, current)}");
+            return;
+        }
+
+        var (netBefore, netAfter) = (before!.HorizonNet ?? 0m, after!.HorizonNet ?? 0m);
+        if (Changed(netBefore, netAfter) is { } netChange)
+            drivers.Add($"best route {after.Model} {current.Economics.HorizonMonths}-month net {Signed(netChange)} ({Evidence.Money(netBefore)} → {Evidence.Money(netAfter)})");
+    }
+
+    private static OptionSummary? BestRoute(Assessment assessment) =>
+        assessment.BestRoute is { } model
+            ? (assessment.Options ?? []).FirstOrDefault(o => o.Kind == OptionKind.Route && o.Model == model)
+                ?? new OptionSummary { Kind = OptionKind.Route, Model = model }
+            : null;
+
+    private static string Route(OptionSummary? route, Assessment assessment) => route switch
+    {
+        null => "none",
+        { HorizonNet: { } net } => $"{route.Model} ({Share(route)} of calls, {assessment.Economics.HorizonMonths}-month net {Evidence.Money(net)})",
+        _ => $"{route.Model} ({Share(route)} of calls)",
+    };
+
+    private static string Share(OptionSummary route) => Evidence.Number(route.Share * 100m, "0.#") + "%";
 
     private static void AddPriceMoves(List<string> drivers, Assessment previous, Assessment current)
     {

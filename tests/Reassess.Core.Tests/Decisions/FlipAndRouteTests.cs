@@ -41,6 +41,47 @@ public class FlipAndRouteTests
     }
 
     [Fact]
+    public void A_flip_to_route_names_the_new_best_route_with_its_share_and_net()
+    {
+        var lastWeek = WorkedExample2.Assess(r => r with { Workload = r.Workload with { Alternatives = [] }, AssessedAt = r.AssessedAt.AddDays(-7) });
+        var thisWeek = WorkedExample2.Assess(r => r with { Previous = lastWeek });
+
+        Assert.Equal(Verdict.FineTune, lastWeek.Verdict);
+        var flip = Assert.IsType<Flip>(thisWeek.Flip);
+        Assert.Equal(Verdict.FineTune, flip.PreviousVerdict);
+        Assert.Equal(Verdict.Route, thisWeek.Verdict);
+        Assert.Contains("quality threshold Met → NotMet: openai/gpt-4.1-mini already scores 97.2 ≥ target 97.0 at $0.00133 a call, no more than the baseline's.", flip.Drivers);
+        Assert.Contains("best route none → openai/gpt-4.1-mini (100% of calls, 12-month net $77,725.20)", flip.Drivers);
+    }
+
+    [Fact]
+    public void A_change_of_best_route_names_both_routes()
+    {
+        var lastWeek = WorkedExample2.Assess(r => r with
+        {
+            Workload = r.Workload with { Alternatives = [r.Workload.Alternatives[0] with { EvalScore = 96m }, r.Workload.Alternatives[1]] },
+        });
+        var thisWeek = WorkedExample2.Assess();
+
+        Assert.Equal((Verdict.Route, "openai/gpt-4.1-nano"), (lastWeek.Verdict, lastWeek.BestRoute));
+        Assert.Equal(
+            ["quality threshold Met → NotMet: openai/gpt-4.1-mini already scores 97.2 ≥ target 97.0 at $0.00133 a call, no more than the baseline's.",
+             "best route openai/gpt-4.1-nano (60% of calls, 12-month net $49,087.00) → openai/gpt-4.1-mini (100% of calls, 12-month net $77,725.20)"],
+            FlipDetector.Drivers(lastWeek, thisWeek));
+    }
+
+    [Fact]
+    public void A_best_route_that_nets_noticeably_less_is_a_driver()
+    {
+        var before = WorkedExample2.Assess();
+        var dearerMini = WorkedExample2.Mini with { InputPerMTok = 0.80m, CachedInputPerMTok = 0.20m, OutputPerMTok = 3.20m };
+        var after = WorkedExample2.Assess(r => r with { Prices = new Prices.PriceBook([WorkedExample2.Gpt41, dearerMini, WorkedExample2.Nano, WorkedExample2.MiniFineTune]) });
+
+        Assert.Equal("openai/gpt-4.1-mini", after.BestRoute);
+        Assert.Contains(FlipDetector.Drivers(before, after), d => d.StartsWith("best route openai/gpt-4.1-mini 12-month net −", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_same_verdict_as_last_time_is_no_flip()
     {
         var before = WorkedExample.Assess();
