@@ -19,7 +19,7 @@ public class RunCommandTests(AzuriteFixture azurite)
         Assert.True(result.ExitCode == 0, result.StandardError);
         foreach (var step in new[] { "[1/5] Workloads", "[2/5] Prices", "[3/5] Usage", "[4/5] Reassess 2 weeks up to 2026-W48", "[5/5] Weekly report 2026-W48" })
             Assert.Contains(step, result.StandardError);
-        Assert.Contains("ReassessWorkloads 2026-W48: 2 FineTune, 1 PrepareFineTune, 3 StayOnFrontier", result.StandardError);
+        Assert.Contains("ReassessWorkloads 2026-W48: 2 FineTune, 1 PrepareFineTune, 2 Route, 1 StayOnFrontier", result.StandardError);
 
         string[] files = ["index.html", "summary.md", "assessments.json", "finance.csv"];
         var reports = new ReportStore(new StorageAccount(settings));

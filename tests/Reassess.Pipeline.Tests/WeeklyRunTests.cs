@@ -25,7 +25,7 @@ public class WeeklyRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_sample_run_gives_every_verdict_and_one_flip_in_the_latest_week()
+    public async Task The_sample_run_gives_every_verdict_a_switch_a_partial_route_and_one_fragile_flip_in_the_latest_week()
     {
         var account = await azurite.NewAccountAsync();
         using var workspace = new SampleWorkspace(account);
@@ -35,12 +35,16 @@ public class WeeklyRunTests(AzuriteFixture azurite)
 
         Assert.Equal(6, week.Count);
         Assert.Equal(
-            [Verdict.StayOnFrontier, Verdict.PrepareFineTune, Verdict.FineTune],
-            week.Select(a => a.Verdict).Distinct().Order());
+            [("code-review", Verdict.Route, "anthropic/claude-sonnet-4-5"), ("contract-summaries", Verdict.StayOnFrontier, null),
+             ("invoice-extraction", Verdict.PrepareFineTune, null), ("product-tagging", Verdict.FineTune, null),
+             ("support-chat", Verdict.Route, "openai/gpt-4.1-mini"), ("ticket-triage", Verdict.FineTune, null)],
+            week.OrderBy(a => a.WorkloadId, StringComparer.Ordinal).Select(a => (a.WorkloadId, a.Verdict, a.BestRoute)));
+        Assert.Equal(0.5m, week.Single(a => a.WorkloadId == "code-review").Options.Single(o => o.Model == "anthropic/claude-sonnet-4-5").Share);
         var flipped = Assert.Single(week, a => a.Flip is not null);
         Assert.Equal("product-tagging", flipped.WorkloadId);
         Assert.Equal(Verdict.StayOnFrontier, flipped.Flip!.PreviousVerdict);
         Assert.Contains(flipped.Flip.Drivers, d => d.StartsWith("volume threshold NotMet → Met"));
+        Assert.Equal(["product-tagging"], week.Where(a => a.Sensitivity.Fragile).Select(a => a.WorkloadId));
         Assert.All(week, a => Assert.Equal(new DateOnly(2026, 10, 26), a.Inputs.Window.From));
     }
 

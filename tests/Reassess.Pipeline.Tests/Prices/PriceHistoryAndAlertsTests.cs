@@ -58,9 +58,12 @@ public class PriceHistoryAndAlertsTests(AzuriteFixture azurite)
 
         var week = await context.Assessments.ListWeekAsync("2026-W48");
         var triage = week.Single(a => a.WorkloadId == "ticket-triage");
-        // 7.50 → 6.00 per 1M (input + output) from 2026-05-25 05:00 (first fetched) to 2026-11-23, 5.97 months:
-        // 1 − 0.8^(1/5.97) = 3.67% a month.
-        Assert.Equal(("price-history", 0.0367m), (triage.Inputs.PriceDeclineSource, triage.Economics.MonthlyPriceDecline));
+        // The workload's own mix, ~400 uncached + ~401 cached input and ~10 output tokens a call, priced at 1.25/0.10/6.25
+        // then 1.00/0.10/5.00 per 1M: 602.10 → 489.69 $ per 1M calls (the cached price did not move, so the per-call
+        // cost falls less than the 20% list price cut) from 2026-05-25 05:00 (first fetched) to 2026-11-23, 5.97 months:
+        // 1 − (489.69 / 602.10)^(1/5.97) = 3.40% a month.
+        Assert.Equal(("price-history", 0.0340m), (triage.Inputs.PriceDeclineSource, triage.Economics.MonthlyPriceDecline));
+        Assert.Contains(triage.Inputs.Defaults, d => d.Source == "price history: the workload's cost per call 602.0969 → 489.6948 $ per 1M calls over 6.0 months");
         var invoice = week.Single(a => a.WorkloadId == "invoice-extraction");
         Assert.Equal(("default", 0m), (invoice.Inputs.PriceDeclineSource, invoice.Economics.MonthlyPriceDecline));
     }
