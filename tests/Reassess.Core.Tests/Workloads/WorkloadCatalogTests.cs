@@ -59,6 +59,40 @@ public class WorkloadCatalogTests
     }
 
     [Fact]
+    public async Task Reads_the_fields_of_engine_v2()
+    {
+        var json = Valid
+            .Replace("\"baselineValidated\": true }", "\"baselineValidated\": true, \"pilotEvalScore\": 97.4, \"peakToAverage\": 3, \"expectedFormatViolationRate\": 0.002 }")
+            .Replace("{ \"model\": \"openai/gpt-4.1-mini\", \"evalScore\": 95.5 }",
+                "{ \"model\": \"openai/gpt-4.1-mini\", \"evalScore\": 95.5, \"share\": 0.4, \"latencyP95Ms\": 900, \"formatViolationRate\": 0.004, \"routerCostPerCall\": 0.00002, \"migrationCost\": 6000 }");
+
+        var workload = Assert.Single((await Read($"[{json}]")).Records);
+
+        Assert.Equal((97.4m, 3m, 0.002m), (workload.FineTune.PilotEvalScore, workload.FineTune.PeakToAverage, workload.FineTune.ExpectedFormatViolationRate));
+        var alternative = Assert.Single(workload.Alternatives);
+        Assert.Equal((0.4m, 900m, 0.004m, 0.00002m, 6000m),
+            (alternative.Share, alternative.LatencyP95Ms, alternative.FormatViolationRate, alternative.RouterCostPerCall, alternative.MigrationCost));
+    }
+
+    [Theory]
+    [InlineData("\"baselineValidated\": true }", "\"baselineValidated\": true, \"pilotEvalScore\": 104 }", "fineTune.pilotEvalScore: 104 is outside 0–100")]
+    [InlineData("\"baselineValidated\": true }", "\"baselineValidated\": true, \"peakToAverage\": 0.5 }", "fineTune.peakToAverage: 0.5 is outside 1–100")]
+    [InlineData("\"baselineValidated\": true }", "\"baselineValidated\": true, \"expectedFormatViolationRate\": 1 }", "fineTune.expectedFormatViolationRate: 1 is outside 0–1")]
+    [InlineData("\"retrainEveryMonths\": 6", "\"retrainEveryMonths\": -1", "fineTune.retrainEveryMonths: -1 is negative; give months between retrainings, 0 for never")]
+    [InlineData("\"evalScore\": 95.5 }", "\"evalScore\": 95.5, \"share\": 0 }", "alternatives[0].share: 0 is outside 0 (excluded)–1")]
+    [InlineData("\"evalScore\": 95.5 }", "\"evalScore\": 95.5, \"share\": 1.5 }", "alternatives[0].share: 1.5 is outside 0 (excluded)–1")]
+    [InlineData("\"evalScore\": 95.5 }", "\"evalScore\": 95.5, \"latencyP95Ms\": 0 }", "alternatives[0].latencyP95Ms: 0 must be more than 0 ms")]
+    [InlineData("\"evalScore\": 95.5 }", "\"evalScore\": 95.5, \"formatViolationRate\": -0.1 }", "alternatives[0].formatViolationRate: -0.1 is outside 0–1")]
+    [InlineData("\"evalScore\": 95.5 }", "\"evalScore\": 95.5, \"routerCostPerCall\": -0.001 }", "alternatives[0].routerCostPerCall: -0.001 is negative")]
+    [InlineData("\"evalScore\": 95.5 }", "\"evalScore\": 95.5, \"migrationCost\": -5 }", "alternatives[0].migrationCost: -5 is negative")]
+    public async Task An_engine_v2_field_out_of_range_is_rejected_with_its_path(string from, string to, string message)
+    {
+        var problem = Assert.Single((await Read($"[{Valid.Replace(from, to)}]")).Rejected);
+
+        Assert.Contains(message, problem.Message);
+    }
+
+    [Fact]
     public async Task A_wrong_type_names_the_field()
     {
         var bad = Valid.Replace("\"trainingTokens\": 5000000", "\"trainingTokens\": \"lots\"");
