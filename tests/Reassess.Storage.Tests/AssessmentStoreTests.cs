@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Reassess.Core.Decisions;
+using Reassess.Core.Reporting;
 using Reassess.Storage.Assessments;
 using Reassess.Storage.Tables;
 using Reassess.Testing;
@@ -123,6 +124,65 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
         var error = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(Samples.Assessment("support-triage", Week10), "2026-10"));
 
         Assert.StartsWith("'2026-10' is not an ISO week; expected yyyy-Www", error.Message);
+    }
+
+    [Fact]
+    public async Task A_route_verdicts_key_figures_give_its_best_route_and_what_the_route_saves_not_the_fine_tune()
+    {
+        var account = await azurite.NewAccountAsync();
+        var store = new AssessmentStore(account);
+        var route = Samples.Assessment("contract-review", Week10, Verdict.Route) with
+        {
+            BestRoute = "openai/gpt-4.1-mini",
+            Options =
+            [
+                new OptionSummary { Kind = OptionKind.Stay, Model = "openai/gpt-4.1", Qualifies = true, MonthlyNetSavings = 0m, HorizonNet = 0m },
+                new OptionSummary { Kind = OptionKind.Route, Model = "openai/gpt-4.1-mini", Qualifies = true, MonthlyNetSavings = 6_477.10m, HorizonNet = 77_725.20m, PaybackMonths = 0m },
+            ],
+            Sensitivity = new Sensitivity(944_331m, -4.56m) { Margin = 0.0456m, Fragile = true },
+        };
+
+        await store.SaveAsync(route, "2026-W10");
+        var figures = Assert.Single(await store.ListWeekFiguresAsync("2026-W10", StorageKeys.Shard("contract-review")));
+        var week = (await account.Table(account.Settings.AssessmentsTable).QueryAsync<TableEntity>().ToListAsync())
+            .Single(r => r.PartitionKey.StartsWith("2026-W10", StringComparison.Ordinal));
+
+        Assert.Equal(new AssessmentFigures("contract-review", "support", Verdict.Route, 4_900.44m, 6_477.10m, 77_725.20m, Flipped: false), figures);
+        Assert.Equal(6_477.10m, figures.ProjectedMonthlySavings);
+        Assert.Equal("openai/gpt-4.1-mini", week.GetString("BestRoute"));
+        Assert.Equal(("6477.10", "77725.20"), (week.GetString("ChosenMonthlyNetSavings"), week.GetString("ChosenHorizonNet")));
+        Assert.Equal("7562.65", week.GetString("HorizonNet")); // the fine-tune's, as before
+        Assert.True(week.GetBoolean("Fragile"));
+    }
+
+    [Fact]
+    public async Task Rows_written_before_routes_give_the_fine_tunes_figures_as_the_chosen_ones()
+    {
+        var account = await azurite.NewAccountAsync();
+        var store = new AssessmentStore(account);
+        var fineTune = Samples.Assessment("support-triage", Week10, Verdict.FineTune);
+        await store.SaveManyAsync(
+        [
+            (fineTune with { Economics = fineTune.Economics with { MonthlyNetSavings = 3_130.22m } }, "2026-W10"),
+            (Samples.Assessment("call-summaries", Week10, Verdict.StayOnFrontier), "2026-W10"),
+        ]);
+        // As an earlier version wrote them: without the chosen-option columns.
+        var table = account.Table(account.Settings.AssessmentsTable);
+        foreach (var row in await table.QueryAsync<TableEntity>().ToListAsync())
+        {
+            foreach (var column in new[] { "BestRoute", "ChosenMonthlyNetSavings", "ChosenHorizonNet", "Fragile" }) row.Remove(column);
+            await table.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Replace);
+        }
+
+        var figures = new List<AssessmentFigures>();
+        foreach (var shard in StorageKeys.AllShards) figures.AddRange(await store.ListWeekFiguresAsync("2026-W10", shard));
+
+        Assert.Equal(
+            [
+                new AssessmentFigures("call-summaries", "support", Verdict.StayOnFrontier, 4_900.44m, 0m, 0m, Flipped: false),
+                new AssessmentFigures("support-triage", "support", Verdict.FineTune, 4_900.44m, 3_130.22m, 7_562.65m, Flipped: false),
+            ],
+            figures.OrderBy(f => f.WorkloadId, StringComparer.Ordinal));
     }
 
     private static string StorageKeysFor(DateTimeOffset at) => Tables.StorageKeys.InvertedTicks(at);

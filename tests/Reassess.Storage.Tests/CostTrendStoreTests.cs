@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Reassess.Core.Decisions;
 using Reassess.Core.Time;
 using Reassess.Core.Trends;
@@ -36,6 +37,18 @@ public sealed class CostTrendStoreTests(AzuriteFixture azurite)
         BuildCost = 30_000m,
         PaybackMonths = 9.584m,
         HorizonNet = 7_562.65m,
+        ChosenMonthlyNetSavings = 3_130.22m,
+        ChosenHorizonNet = 7_562.65m,
+    };
+
+    /// <summary>A Route verdict's point: its savings are the best route's, the fine-tune's economics stay beside them.</summary>
+    private static CostTrendPoint RoutePoint(IsoWeek week, string workload) => Point(week, workload) with
+    {
+        Verdict = Verdict.Route,
+        BestRoute = "openai/gpt-4.1-mini",
+        ProjectedMonthlySavings = 6_477.10m,
+        ChosenMonthlyNetSavings = 6_477.10m,
+        ChosenHorizonNet = 77_725.20m,
     };
 
     [Fact]
@@ -85,6 +98,39 @@ public sealed class CostTrendStoreTests(AzuriteFixture azurite)
         var week = await store.ListAsync(W10, W10);
         Assert.Equal([("b", "CC-1200 Customer Care", 100m), ("a", "CC-9", 120m)], week.Select(p => (p.WorkloadId, p.CostCenter, p.EffectiveCost)));
         Assert.Single(await store.ListAsync(W10.Next, W10.Next)); // other weeks untouched
+    }
+
+    [Fact]
+    public async Task A_route_row_reads_back_with_its_best_route_and_savings()
+    {
+        var store = new CostTrendStore(await azurite.NewAccountAsync());
+        await store.ReplaceWeekAsync(W10, [RoutePoint(W10, "contract-review"), Point(W10, "support-triage")]);
+
+        var week = await store.ListAsync(W10, W10);
+
+        Assert.Equal([RoutePoint(W10, "contract-review"), Point(W10, "support-triage")], week);
+    }
+
+    [Fact]
+    public async Task Rows_written_before_routes_give_the_fine_tunes_figures_as_the_chosen_ones()
+    {
+        var account = await azurite.NewAccountAsync();
+        var store = new CostTrendStore(account);
+        await store.ReplaceWeekAsync(W10, [Point(W10, "fine-tune"), Point(W10, "prepare") with { Verdict = Verdict.PrepareFineTune, ProjectedMonthlySavings = 0m }, Point(W10, "stay") with { Verdict = Verdict.StayOnFrontier, ProjectedMonthlySavings = 0m }]);
+        // As an earlier version wrote them: without the chosen-option columns.
+        var table = account.Table(account.Settings.CostTrendsTable);
+        foreach (var row in await table.QueryAsync<TableEntity>().ToListAsync())
+        {
+            foreach (var column in new[] { "BestRoute", "ChosenMonthlyNetSavings", "ChosenHorizonNet" }) row.Remove(column);
+            await table.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Replace);
+        }
+
+        var week = await store.ListAsync(W10, W10);
+
+        Assert.Equal(
+            [("fine-tune", 3_130.22m, 7_562.65m), ("prepare", 3_130.22m, 7_562.65m), ("stay", 0m, 0m)],
+            week.Select(p => (p.WorkloadId, p.ChosenMonthlyNetSavings, p.ChosenHorizonNet)));
+        Assert.All(week, p => Assert.Equal("", p.BestRoute));
     }
 
     [Fact]

@@ -10,8 +10,12 @@ namespace Reassess.Core.Reporting;
 /// <c>CostTrends</c> table holds, up to <see cref="WeeklyReport.TrendWeeks"/>), in FOCUS columns where they fit and
 /// <c>x_</c> columns for ours, for finance to load anywhere. Each row's charge period is the 7 days before that week's
 /// assessment, so periods never overlap and <c>EffectiveCost</c> adds up across weeks; <c>Tags</c> is a FOCUS JSON
-/// object. Plain invariant numbers (money to 2 decimals, calls whole), ISO dates, LF line ends; cells written by
-/// <see cref="CsvCell"/> (RFC 4180 quoting, text that a spreadsheet would run as a formula led by <c>'</c>).
+/// object. Columns added after the first release go at the end, so a sheet that reads them by position keeps working.
+/// The savings columns are the report's totals taken apart: <c>x_ProjectedMonthlySavings</c> (FineTune and Route
+/// verdicts) and <c>x_ChosenMonthlyNetSavings</c>, <c>x_ChosenHorizonNet</c> (every verdict's chosen option, see
+/// <see cref="ChosenOption"/>) add up to the headline of index.html. Plain invariant numbers (money to 2 decimals,
+/// calls whole), ISO dates, LF line ends; cells written by <see cref="CsvCell"/> (RFC 4180 quoting, text that a
+/// spreadsheet would run as a formula led by <c>'</c>).
 /// </summary>
 public static class FinanceCsv
 {
@@ -25,6 +29,7 @@ public static class FinanceCsv
         "x_Week", "x_Workload", "x_WorkloadName", "x_Team", "x_CostCenter", "x_BaselineModel", "x_Verdict",
         "x_ChargePeriodCalls", "x_MonthlyCalls", "x_BaselineMonthlyCost", "x_CandidateMonthlyCost", "x_ProjectedMonthlySavings",
         "x_BuildCost", "x_PaybackMonths", "x_HorizonNet", "x_WindowCost",
+        "x_BestRoute", "x_ChosenMonthlyNetSavings", "x_ChosenHorizonNet",
     ];
 
     public static string Header { get; } = string.Join(",", Columns);
@@ -75,5 +80,8 @@ public static class FinanceCsv
         yield return p.PaybackMonths is { } payback ? CsvCell.Number(payback, 2) : "";
         yield return CsvCell.Money(p.HorizonNet);
         yield return CsvCell.Money(p.WindowCost);
+        yield return CsvCell.Text(p.BestRoute);
+        yield return CsvCell.Money(p.ChosenMonthlyNetSavings);
+        yield return CsvCell.Money(p.ChosenHorizonNet);
     }
 }

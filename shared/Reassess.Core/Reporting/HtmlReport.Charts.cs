@@ -4,18 +4,15 @@ using Reassess.Core.Reporting.Charts;
 namespace Reassess.Core.Reporting;
 
 /// <summary>
-/// The report's charts and the sections built around them: the portfolio ranking ("Fine-tune next"), the spend trend
-/// by team, each team's 12-week spend, and in each card the workload's spend sparkline, its payback-vs-volume curve and
-/// its sensitivity tornado. Every chart is inline SVG with a text alternative, and a table or sentence carries the same
+/// The report's charts and the sections built around them: the spend trend by team, each team's 12-week spend, and in
+/// each card the workload's spend sparkline, its payback-vs-volume curve and its sensitivity tornado (the ranking's bar
+/// chart is with the ranking, in HtmlReport.Portfolio.cs). Every chart is inline SVG with a text alternative, and a table or sentence carries the same
 /// figures for print and screen readers.
 /// </summary>
 public static partial class HtmlReport
 {
     /// <summary>Width of the full-width charts in SVG units; they scale down with the page.</summary>
     private const double WideChart = 1080;
-
-    /// <summary>Rows of the ranking table and bars of its chart; the rest are counted.</summary>
-    public const int MaxRanked = 12;
 
     /// <summary>Lines of the spend chart; further teams are summed into "other teams".</summary>
     public const int MaxTeamLines = 6;
@@ -50,91 +47,6 @@ public static partial class HtmlReport
         var text = new ChartText("spend-total", "Total monthly LLM spend, last 12 weeks", SeriesWords(trends, trends.Total));
         return Html.E(ReportFormat.Money(model.Totals.BaselineMonthlyCost) + " / month") + "<br>" +
                new Sparkline { Text = text, Values = Doubles(trends.Total), Width = 180, Height = 32 }.Render();
-    }
-
-    /// <summary>"Fine-tune next": every workload ranked by what a fine-tune returns, with the horizon net as bars.</summary>
-    private static void Portfolio(Html html, ReportModel model)
-    {
-        var ranked = Ranked(model).ToList();
-        html.Line("<section id=\"portfolio\">");
-        html.Line("<h2>Fine-tune next</h2>");
-        if (ranked.Count == 0)
-        {
-            html.Line("<p class=\"none\">No workload was assessed this week.</p>");
-            html.Line("</section>");
-            return;
-        }
-
-        html.Line("<p>Workloads ranked by what a fine-tune would return: <code>FineTune</code> verdicts first, then " +
-                  "<code>PrepareFineTune</code>, then the rest; within each, by horizon net, then by payback.</p>");
-        var shown = ranked.Take(MaxRanked).ToList();
-        html.Line("<table class=\"ranking\">");
-        html.Line("<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Workload</th><th scope=\"col\">Team</th><th scope=\"col\">Verdict</th>" +
-                  "<th scope=\"col\">Horizon net</th><th scope=\"col\">Payback</th><th scope=\"col\">Net savings / month</th>" +
-                  "<th scope=\"col\">Next step</th></tr></thead>");
-        html.Line("<tbody>");
-        for (var i = 0; i < shown.Count; i++)
-        {
-            var entry = shown[i];
-            var a = entry.Assessment;
-            var e = a.Economics;
-            html.Line($"<tr><td class=\"num\">{i + 1}</td><th scope=\"row\"><a href=\"#{Html.E(entry.Anchor)}\">{Html.E(ReportText.WorkloadLabel(a))}</a></th>" +
-                      $"<td>{Html.E(ReportText.TeamLabel(a.Team))}</td><td>{Badge(a.Verdict)}</td>" +
-                      $"<td class=\"num\">{Html.E(ReportFormat.Money(e.HorizonNet))} <span class=\"muted\">/ {e.HorizonMonths} mo</span></td>" +
-                      $"<td class=\"num\">{Html.E(e.PaybackMonths is { } p ? ReportFormat.Months(p) + " mo" : "none")}</td>" +
-                      $"<td class=\"num\">{Html.E(ReportFormat.Money(e.MonthlyNetSavings))}</td>" +
-                      $"<td>{Html.E(NextStep(a))}</td></tr>");
-        }
-
-        html.Line("</tbody>");
-        html.Line("</table>");
-        if (ranked.Count > shown.Count)
-            html.Line($"<p class=\"muted\">… and {Html.E(ReportText.WorkloadCount(ranked.Count - shown.Count))} more, ranked lower.</p>");
-
-        var bars = shown.Select(entry => new Bar(ReportText.WorkloadLabel(entry.Assessment), (double)entry.Assessment.Economics.HorizonNet)
-        {
-            CssClass = VerdictClass(entry.Assessment.Verdict),
-        }).ToList();
-        var chart = new BarChart
-        {
-            Text = new ChartText("portfolio-horizon", "Horizon net of a fine-tune, by workload",
-                "Horizon net (savings over each workload's horizon less the build cost), in ranking order: " +
-                string.Join("; ", shown.Select(entry => $"{ReportText.WorkloadLabel(entry.Assessment)} {ReportFormat.Money(entry.Assessment.Economics.HorizonNet)}")) + "."),
-            Bars = bars,
-            Format = AxisFormat.Money,
-            Width = WideChart,
-        };
-        ChartFigure(html, chart.Render(), "Horizon net by workload, coloured by verdict (green FineTune, amber PrepareFineTune, blue StayOnFrontier); bars left of zero lose money.");
-        html.Line("</section>");
-    }
-
-    /// <summary>FineTune first, then PrepareFineTune, then the rest; horizon net descending, payback ascending (none last).</summary>
-    internal static IEnumerable<ReportEntry> Ranked(ReportModel model) => model.Entries
-        .OrderBy(e => e.Assessment.Verdict switch { Verdict.FineTune => 0, Verdict.PrepareFineTune => 1, _ => 2 })
-        .ThenByDescending(e => e.Assessment.Economics.HorizonNet)
-        .ThenBy(e => e.Assessment.Economics.PaybackMonths ?? decimal.MaxValue)
-        .ThenBy(e => e.Anchor, StringComparer.Ordinal);
-
-    /// <summary>What the team should do next, in a few words.</summary>
-    internal static string NextStep(Assessment a)
-    {
-        var e = a.Economics;
-        switch (a.Verdict)
-        {
-            case Verdict.FineTune:
-                return $"Fine-tune now: {a.Thresholds.MetCount} of 4 thresholds hold and it pays back in {ReportFormat.Payback(e.PaybackMonths)}.";
-            case Verdict.PrepareFineTune:
-                return "Close the readiness gaps first: " + string.Join("; ", (a.ReadinessGaps ?? []).Select(g => g.TrimEnd('.', ' '))) + ".";
-        }
-
-        var route = (a.Options ?? []).FirstOrDefault(o => o.Kind == OptionKind.Route && o.Model == a.BestRoute);
-        if (a.Verdict == Verdict.Route && route is not null)
-            return $"Route {ReportText.ShareOf(route)} to {route.Model}: it meets the targets and nets {ReportFormat.Money(route.HorizonNet ?? 0m)} over {e.HorizonMonths} months " +
-                   $"(the fine-tune {ReportFormat.Money(e.HorizonNet)}).";
-        var routing = route is null ? "" : $" Meanwhile, routing to {route.Model} saves {ReportFormat.Money(route.MonthlyNetSavings ?? 0m)} / month.";
-        return e.HorizonNet > 0
-            ? $"It would pay, but only {a.Thresholds.MetCount} of 4 thresholds hold (2 needed); keep improving prompts and caching.{routing}"
-            : $"Does not pay within {e.HorizonMonths} months; keep improving prompts, caching and routing.{routing}";
     }
 
     /// <summary>"Spend trend": one line per team over the last 12 weeks, and the same figures as a table.</summary>

@@ -6,7 +6,8 @@ namespace Reassess.Core.Reporting;
 
 /// <summary>
 /// <c>index.html</c>: one self-contained HTML5 page (inline CSS, no scripts, no external resources) for the teams that
-/// own workloads: the headline, what changed, a card per workload grouped by team, and the totals.
+/// own workloads: the headline, what changed, what to fine-tune and what to switch or route next, the spend trend, a
+/// card per workload grouped by team, and the totals.
 /// Every piece of text from data is HTML-encoded.
 /// </summary>
 public static partial class HtmlReport
@@ -37,13 +38,15 @@ public static partial class HtmlReport
         html.Line("<header>");
         html.Line($"<h1>Reassess weekly report {Html.E(week)}</h1>");
         html.Line($"<p class=\"asof\">Assessments as of {Html.E(ReportFormat.Instant(report.AsOf))}. " +
-                  "Each workload: stay on a prompted frontier model, or fine-tune a smaller one?</p>");
+                  "Each workload: stay on a prompted frontier model, switch or route to a cheaper model that already meets its targets, " +
+                  "or fine-tune a smaller one?</p>");
         html.Line("</header>");
         html.Line("<main>");
 
         Headline(html, model);
         WhatChanged(html, model);
         Portfolio(html, model);
+        Routes(html, model);
         SpendTrend(html, model);
         foreach (var team in model.Teams) Team(html, model, team);
         Totals(html, model);
@@ -65,10 +68,13 @@ public static partial class HtmlReport
         Figure(html, "Workloads assessed", Html.E(ReportFormat.Count(t.Workloads)));
         Figure(html, "Verdicts", VerdictCounts(t));
         Figure(html, "Total monthly LLM spend", TotalSpendFigure(model));
-        Figure(html, "Projected savings (FineTune verdicts)", Html.E(ReportFormat.Money(t.ProjectedMonthlySavings) + " / month"));
+        Figure(html, "Projected savings (chosen options)",
+            $"{Html.E(ReportFormat.Money(t.ChosenHorizonNet))} net over the horizon<br>{Html.E(ReportFormat.Money(t.ChosenMonthlyNetSavings))} / month run rate");
+        Figure(html, "Savings to act on (FineTune, Route)", Html.E(ReportFormat.Money(t.ProjectedMonthlySavings) + " / month"));
         Figure(html, "Flips this week", Html.E(ReportFormat.Count(t.Flips)));
         Figure(html, "Skipped inputs", Html.E(ReportFormat.Count(model.Skipped.Count)));
         html.Line("</dl>");
+        html.Line($"<p class=\"muted\">{Html.E(ReportText.ProjectedSavingsMeaning)}</p>");
         html.Line("</section>");
     }
 
@@ -76,8 +82,7 @@ public static partial class HtmlReport
         html.Line($"<div><dt>{Html.E(term)}</dt><dd>{valueHtml}</dd></div>");
 
     private static string VerdictCounts(ReportTotals t) => string.Join(" ",
-        new[] { Verdict.FineTune, Verdict.PrepareFineTune, Verdict.StayOnFrontier }
-            .Select(v => $"{Badge(v)}&nbsp;{Html.E(ReportFormat.Count(t.CountOf(v)))}"));
+        ReportTotals.VerdictOrder.Select(v => $"<span class=\"vcount\">{Badge(v)}&nbsp;{Html.E(ReportFormat.Count(t.CountOf(v)))}</span>"));
 
     private static void WhatChanged(Html html, ReportModel model)
     {
@@ -97,7 +102,7 @@ public static partial class HtmlReport
                 var a = entry.Assessment;
                 var flip = a.Flip!;
                 html.Line($"<li><a href=\"#{Html.E(entry.Anchor)}\">{Html.E(ReportText.WorkloadLabel(a))}</a> " +
-                          $"({Html.E(ReportText.TeamLabel(a.Team))}): {Badge(flip.PreviousVerdict)} &rarr; {Badge(a.Verdict)} " +
+                          $"({Html.E(ReportText.TeamLabel(a.Team))}): {Badge(flip.PreviousVerdict)} &rarr; {Badge(a.Verdict)}{FragileMarker(a, "fragile flip")} " +
                           $"<span class=\"muted\">(previous assessment {Html.E(Time.IsoWeek.Of(flip.PreviousAssessedAt).ToString())}, {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))})</span>");
                 List(html, flip.Drivers, "No driver recorded.");
                 html.Line("</li>");
@@ -163,115 +168,13 @@ public static partial class HtmlReport
         html.Line($"<h2>Team: {Html.E(ReportText.TeamLabel(team.Team))}</h2>");
         html.Line($"<p class=\"team-totals\">{Html.E(ReportText.WorkloadCount(t.Workloads))} &middot; " +
                   $"baseline {Html.E(ReportFormat.Money(t.BaselineMonthlyCost))} / month &middot; " +
-                  $"projected savings {Html.E(ReportFormat.Money(t.ProjectedMonthlySavings))} / month &middot; " +
+                  $"projected savings {Html.E(ReportFormat.Money(t.ChosenHorizonNet))} net over the horizon, " +
+                  $"{Html.E(ReportFormat.Money(t.ChosenMonthlyNetSavings))} / month &middot; " +
+                  $"to act on {Html.E(ReportFormat.Money(t.ProjectedMonthlySavings))} / month &middot; " +
                   $"{VerdictCounts(t)}</p>");
         TeamTrend(html, model, team);
         foreach (var entry in team.Entries) Card(html, model, entry);
         html.Line("</section>");
-    }
-
-    private static void Card(Html html, ReportModel model, ReportEntry entry)
-    {
-        var a = entry.Assessment;
-        var e = a.Economics;
-        html.Line($"<article class=\"card {VerdictClass(a.Verdict)}\" id=\"{Html.E(entry.Anchor)}\">");
-        html.Line($"<h3>{Html.E(ReportText.WorkloadLabel(a))} {Badge(a.Verdict)}</h3>");
-
-        var meta = new List<string> { $"id {a.WorkloadId}" };
-        if (!string.IsNullOrWhiteSpace(a.CostCenter)) meta.Add($"cost centre {a.CostCenter}");
-        if (ReportText.BaselinePrice(a) is { } baseline) meta.Add($"baseline {baseline.Key}");
-        meta.Add($"assessed {ReportFormat.Instant(a.AssessedAt)}");
-        html.Line($"<p class=\"meta\">{string.Join(" &middot; ", meta.Select(Html.E))}</p>");
-        html.Line($"<p class=\"advice\">{Html.E(ReportText.VerdictAdvice(a.Verdict))}</p>");
-        CardTrend(html, model, entry);
-        if (a.Flip is { } flip)
-        {
-            html.Line($"<p class=\"flip\">Changed from {Badge(flip.PreviousVerdict)} (assessed {Html.E(ReportFormat.Date(flip.PreviousAssessedAt))}): " +
-                      $"{Html.E(string.Join("; ", (flip.Drivers ?? []).Select(d => d.TrimEnd('.'))))}</p>");
-        }
-
-        html.Line("<h4>Thresholds</h4>");
-        html.Line($"<p>{Html.E($"{a.Thresholds.MetCount} of 4 met; fine-tuning needs at least 2.")}</p>");
-        html.Line("<table class=\"thresholds\">");
-        html.Line("<thead><tr><th scope=\"col\">Threshold</th><th scope=\"col\">Status</th><th scope=\"col\">Evidence</th></tr></thead>");
-        html.Line("<tbody>");
-        foreach (var (name, result) in a.Thresholds.Named())
-        {
-            html.Line($"<tr><th scope=\"row\">{Html.E(ReportText.ThresholdTitle(name))}<span class=\"muted\">{Html.E(ReportText.ThresholdMeaning(name))}</span></th>" +
-                      $"<td class=\"{StatusClass(result.Status)}\">{Html.E(ReportText.StatusLabel(result.Status))}</td>" +
-                      $"<td>{Html.E(result.Evidence)}</td></tr>");
-        }
-
-        html.Line("</tbody>");
-        html.Line("</table>");
-
-        html.Line("<h4>Economics</h4>");
-        html.Line("<table class=\"economics\">");
-        html.Line("<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th></tr></thead>");
-        html.Line("<tbody>");
-        Row(html, "Monthly calls", $"{ReportFormat.Calls(e.MonthlyCalls)} ({ReportFormat.Count(e.MonthlyCalls)})");
-        Row(html, "Baseline cost per call", ReportFormat.MoneyPerCall(e.BaselineCostPerCall));
-        Row(html, "Baseline monthly cost", ReportFormat.Money(e.BaselineMonthlyCost));
-        Row(html, "Candidate cost per call", ReportFormat.MoneyPerCall(e.CandidateCostPerCall));
-        Row(html, "Candidate monthly cost",
-            $"{ReportFormat.Money(e.CandidateMonthlyCost)} (incl. fixed {ReportFormat.Money(e.MonthlyFixedCost)} and retraining {ReportFormat.Money(e.MonthlyRetrainCost)})");
-        Row(html, "Monthly net savings (first month)", ReportFormat.Money(e.MonthlyNetSavings));
-        Row(html, "Build cost", ReportFormat.Money(e.BuildCost));
-        Row(html, "Payback", ReportFormat.Payback(e.PaybackMonths));
-        Row(html, "Breakeven calls",
-            e.BreakevenCalls is { } be ? $"{ReportFormat.Calls(be)} calls" : "none: the candidate saves nothing per call");
-        Row(html, "Monthly volume floor",
-            e.MonthlyVolumeFloor is { } floor ? $"{ReportFormat.Calls(floor)} calls/month" : "none: the candidate saves nothing per call");
-        Row(html, $"Horizon net over {e.HorizonMonths} months", ReportFormat.Money(e.HorizonNet));
-        Row(html, "Assumptions",
-            $"frontier price decline {ReportFormat.Percent(e.MonthlyPriceDecline)}/month ({a.Inputs.PriceDeclineSource}), " +
-            $"volume growth {ReportFormat.Percent(e.MonthlyVolumeGrowth)}/month");
-        html.Line("</tbody>");
-        html.Line("</table>");
-
-        html.Line("<h4>Sensitivity</h4>");
-        List(html, ReportText.SensitivityLines(a), "");
-        CardCharts(html, entry);
-
-        html.Line("<h4>Route hints</h4>");
-        List(html, (a.Options ?? []).Where(o => o.Kind == OptionKind.Route && o.Qualifies && o.MonthlyNetSavings > 0).Select(o =>
-                $"Route {ReportText.ShareOf(o)} to {o.Model} ({ReportFormat.MoneyPerCall(o.PerCallCost ?? 0m)} per call): " +
-                $"saves {ReportFormat.Money(o.MonthlyNetSavings ?? 0m)} / month").ToList(),
-            "No cheaper alternative meets the targets.");
-
-        html.Line("<h4>Readiness gaps</h4>");
-        List(html, a.ReadinessGaps, "None: labelled examples, eval suite and validated baseline are in place.");
-
-        if (a.EvidenceGaps is { Count: > 0 })
-        {
-            html.Line("<h4>Evidence gaps</h4>");
-            List(html, a.EvidenceGaps, "");
-        }
-
-        html.Line("<h4>Inputs</h4>");
-        html.Line($"<p>Usage window {Html.E(ReportText.WindowText(a.Inputs.Window))}" +
-                  (a.Inputs.Window.Sources is { Count: > 0 } sources ? $"; sources {Html.E(string.Join(", ", sources))}" : "") +
-                  ".</p>");
-        if (a.Inputs.Prices is { Count: > 0 } prices)
-        {
-            html.Line("<table class=\"inputs\">");
-            html.Line("<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Price key</th><th scope=\"col\">Effective from</th><th scope=\"col\">Source</th></tr></thead>");
-            html.Line("<tbody>");
-            foreach (var p in prices)
-            {
-                html.Line($"<tr><td>{Html.E(p.Role)}</td><td>{Html.E(p.Key)}</td>" +
-                          $"<td>{Html.E(ReportFormat.EffectiveFrom(p.EffectiveFrom))}</td><td>{Html.E(p.Source)}</td></tr>");
-            }
-
-            html.Line("</tbody>");
-            html.Line("</table>");
-        }
-        else
-        {
-            html.Line("<p class=\"none\">No prices recorded.</p>");
-        }
-
-        html.Line("</article>");
     }
 
     private static void Totals(Html html, ReportModel model)
@@ -280,8 +183,9 @@ public static partial class HtmlReport
         html.Line("<h2>Totals</h2>");
         html.Line("<table class=\"totals\">");
         html.Line("<thead><tr><th scope=\"col\">Team</th><th scope=\"col\">Workloads</th>" +
-                  "<th scope=\"col\">FineTune</th><th scope=\"col\">PrepareFineTune</th><th scope=\"col\">StayOnFrontier</th>" +
-                  "<th scope=\"col\">Baseline monthly cost</th><th scope=\"col\">Projected monthly savings</th></tr></thead>");
+                  string.Concat(ReportTotals.VerdictOrder.Select(v => $"<th scope=\"col\">{Html.E(ReportText.VerdictName(v))}</th>")) +
+                  "<th scope=\"col\">Baseline monthly cost</th><th scope=\"col\">Savings to act on / month</th>" +
+                  "<th scope=\"col\">Projected savings, horizon net</th></tr></thead>");
         html.Line("<tbody>");
         foreach (var team in model.Teams) TotalsRow(html, ReportText.TeamLabel(team.Team), team.Totals);
         html.Line("</tbody>");
@@ -295,11 +199,10 @@ public static partial class HtmlReport
     private static void TotalsRow(Html html, string label, ReportTotals t) =>
         html.Line($"<tr><th scope=\"row\">{Html.E(label)}</th>" +
                   $"<td class=\"num\">{Html.E(ReportFormat.Count(t.Workloads))}</td>" +
-                  $"<td class=\"num\">{Html.E(ReportFormat.Count(t.FineTune))}</td>" +
-                  $"<td class=\"num\">{Html.E(ReportFormat.Count(t.PrepareFineTune))}</td>" +
-                  $"<td class=\"num\">{Html.E(ReportFormat.Count(t.StayOnFrontier))}</td>" +
+                  string.Concat(ReportTotals.VerdictOrder.Select(v => $"<td class=\"num\">{Html.E(ReportFormat.Count(t.CountOf(v)))}</td>")) +
                   $"<td class=\"num\">{Html.E(ReportFormat.Money(t.BaselineMonthlyCost))}</td>" +
-                  $"<td class=\"num\">{Html.E(ReportFormat.Money(t.ProjectedMonthlySavings))}</td></tr>");
+                  $"<td class=\"num\">{Html.E(ReportFormat.Money(t.ProjectedMonthlySavings))}</td>" +
+                  $"<td class=\"num\">{Html.E(ReportFormat.Money(t.ChosenHorizonNet))}</td></tr>");
 
     private static void Row(Html html, string label, string value) =>
         html.Line($"<tr><th scope=\"row\">{Html.E(label)}</th><td>{Html.E(value)}</td></tr>");
@@ -325,6 +228,7 @@ public static partial class HtmlReport
     {
         Verdict.FineTune => "v-finetune",
         Verdict.PrepareFineTune => "v-prepare",
+        Verdict.Route => "v-route",
         _ => "v-stay",
     };
 
@@ -351,7 +255,7 @@ public static partial class HtmlReport
 
     private static readonly string Css = """
         :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-soft: #f6f8fa;
-          --ft: #1a7f37; --prep: #9a6700; --stay: #0969da; }
+          --ft: #1a7f37; --prep: #9a6700; --route: #8250df; --stay: #0969da; --fragile: #bc4c00; }
         * { box-sizing: border-box; }
         body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; color: var(--fg); background: #fff;
           font: 15px/1.5 -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
@@ -369,11 +273,20 @@ public static partial class HtmlReport
           color: #fff; vertical-align: middle; white-space: nowrap; }
         .badge.v-finetune { background: var(--ft); }
         .badge.v-prepare { background: var(--prep); }
+        .badge.v-route { background: var(--route); }
         .badge.v-stay { background: var(--stay); }
+        .vcount { white-space: nowrap; }
+        .fragile { display: inline-block; margin-left: .35rem; padding: 0 .45rem; border: 1px dashed var(--fragile); border-radius: 999px;
+          color: var(--fragile); font-size: .8rem; font-weight: 600; vertical-align: middle; white-space: nowrap; }
+        .fragile-note .fragile { margin-left: 0; }
+        .chosen-mark { display: inline-block; padding: 0 .4rem; border-radius: 4px; background: var(--bg-soft); border: 1px solid var(--line);
+          font-size: .75rem; font-weight: 600; }
+        .options td, .options th[scope=row], .routes td { font-size: .85rem; }
         .card { border: 1px solid var(--line); border-left: 6px solid var(--stay); border-radius: 6px;
           padding: .75rem 1rem 1rem; margin: 1rem 0; }
         .card.v-finetune { border-left-color: var(--ft); }
         .card.v-prepare { border-left-color: var(--prep); }
+        .card.v-route { border-left-color: var(--route); }
         .card h3 { margin-top: 0; }
         .advice { font-weight: 600; }
         .flip { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .4rem .6rem; }
@@ -397,7 +310,7 @@ public static partial class HtmlReport
           .team { break-before: page; }
           .card, tr, .figures div { break-inside: avoid; }
           .totals { font-size: 8.5pt; }
-          .badge, .flip, thead th, tfoot th, tfoot td, .figures div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .badge, .fragile, .flip, thead th, tfoot th, tfoot td, .figures div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }
 

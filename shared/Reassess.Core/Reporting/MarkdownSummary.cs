@@ -5,14 +5,15 @@ namespace Reassess.Core.Reporting;
 
 /// <summary>
 /// <c>summary.md</c>: short enough to paste into a team channel — the week, verdict counts, spend and savings,
-/// one line per flip with its main driver, the top fine-tune candidates by horizon net, and how many inputs were skipped.
+/// one line per flip with its main driver (fragile flips marked), the top fine-tune candidates and the top routes by
+/// horizon net, and how many inputs were skipped.
 /// </summary>
 public static class MarkdownSummary
 {
     public const string FileName = WeeklyReportRenderer.SummaryMarkdown;
     public const string ContentType = "text/markdown; charset=utf-8";
 
-    /// <summary>How many fine-tune candidates the summary lists.</summary>
+    /// <summary>How many fine-tune candidates, and how many routes, the summary lists.</summary>
     public const int TopCandidates = 5;
 
     public static ReportFile Render(WeeklyReport report) => Render(ReportModel.Build(report));
@@ -26,9 +27,11 @@ public static class MarkdownSummary
         Line($"# Reassess weekly report {model.Report.Week}");
         Line();
         Line($"{ReportText.WorkloadCount(t.Workloads)} assessed as of {ReportFormat.Instant(model.Report.AsOf)}: " +
-             $"**{t.FineTune} FineTune**, {t.PrepareFineTune} PrepareFineTune, {t.StayOnFrontier} StayOnFrontier.");
-        Line($"Baseline LLM spend {E(ReportFormat.Money(t.BaselineMonthlyCost))}/month; " +
-             $"projected savings of FineTune verdicts {E(ReportFormat.Money(t.ProjectedMonthlySavings))}/month.");
+             $"**{t.FineTune} FineTune**, {t.PrepareFineTune} PrepareFineTune, **{t.Route} Route**, {t.StayOnFrontier} StayOnFrontier.");
+        Line($"Baseline LLM spend {E(ReportFormat.Money(t.BaselineMonthlyCost))}/month. " +
+             $"Projected savings {E(ReportFormat.Money(t.ChosenHorizonNet))} net over the horizon, {E(ReportFormat.Money(t.ChosenMonthlyNetSavings))}/month run rate " +
+             "(each verdict's chosen option: the fine-tune of FineTune and PrepareFineTune, the best route of Route); " +
+             $"FineTune and Route verdicts, ready to act on: {E(ReportFormat.Money(t.ProjectedMonthlySavings))}/month.");
         if (SpendTrendLine(model) is { } trend) Line(trend);
         Line();
 
@@ -43,8 +46,9 @@ public static class MarkdownSummary
             foreach (var entry in model.Flips)
             {
                 var a = entry.Assessment;
+                var fragile = ReportText.Fragile(a, "fragile flip") is { } f ? $" **{E(f)}**" : "";
                 Line($"- **{E(ReportText.WorkloadLabel(a))}** ({E(ReportText.TeamLabel(a.Team))}): " +
-                     $"{ReportText.FlipTransition(a, a.Flip!)} \u2014 {E(ReportText.MainDriver(a.Flip!))}");
+                     $"{ReportText.FlipTransition(a, a.Flip!)}{fragile} \u2014 {E(ReportText.MainDriver(a.Flip!))}");
             }
         }
 
@@ -54,23 +58,31 @@ public static class MarkdownSummary
         var candidates = model.Entries
             .Where(e => e.Assessment.Verdict == Verdict.FineTune)
             .OrderByDescending(e => e.Assessment.Economics.HorizonNet)
+            .ThenBy(e => e.Anchor, StringComparer.Ordinal)
             .Take(TopCandidates)
             .ToList();
-        if (candidates.Count == 0)
+        if (candidates.Count == 0) Line("No workload has a FineTune verdict this week.");
+        for (var i = 0; i < candidates.Count; i++)
         {
-            Line("No workload has a FineTune verdict this week.");
+            var a = candidates[i].Assessment;
+            var e = a.Economics;
+            Line($"{i + 1}. {Workload(a)}: " +
+                 $"horizon net {E(ReportFormat.Money(e.HorizonNet))} over {e.HorizonMonths} months, " +
+                 $"payback {E(ReportFormat.Payback(e.PaybackMonths))}, saves {E(ReportFormat.Money(e.MonthlyNetSavings))}/month{Fragile(a)}");
         }
-        else
+
+        Line();
+        Line("## Top routes");
+        Line();
+        var routes = HtmlReport.RankedRoutes(model).Take(TopCandidates).ToList();
+        if (routes.Count == 0) Line("No workload has a Route verdict this week.");
+        for (var i = 0; i < routes.Count; i++)
         {
-            var rank = 0;
-            foreach (var entry in candidates)
-            {
-                var a = entry.Assessment;
-                var e = a.Economics;
-                Line($"{++rank}. **{E(ReportText.WorkloadLabel(a))}** ({E(ReportText.TeamLabel(a.Team))}): " +
-                     $"horizon net {E(ReportFormat.Money(e.HorizonNet))} over {e.HorizonMonths} months, " +
-                     $"payback {E(ReportFormat.Payback(e.PaybackMonths))}, saves {E(ReportFormat.Money(e.MonthlyNetSavings))}/month");
-            }
+            var (entry, route) = routes[i];
+            var a = entry.Assessment;
+            Line($"{i + 1}. {Workload(a)}: {E(ReportText.RouteAction(route))}, " +
+                 $"horizon net {E(ReportFormat.Money(route.HorizonNet ?? 0m))} over {a.Economics.HorizonMonths} months, " +
+                 $"payback {E(ReportFormat.Payback(route.PaybackMonths))}, saves {E(ReportFormat.Money(route.MonthlyNetSavings ?? 0m))}/month{Fragile(a)}");
         }
 
         Line();
@@ -81,6 +93,10 @@ public static class MarkdownSummary
 
         return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(md.ToString()), ContentType);
     }
+
+    private static string Workload(Assessment a) => $"**{E(ReportText.WorkloadLabel(a))}** ({E(ReportText.TeamLabel(a.Team))})";
+
+    private static string Fragile(Assessment a) => ReportText.Fragile(a) is { } text ? $" \u2014 **{E(text)}**" : "";
 
     /// <summary><c>Spend trend: $46,700.12/month in W39 → $51,822.07/month in W48 (+11.0%).</c>; null without two weeks on record.</summary>
     internal static string? SpendTrendLine(ReportModel model)

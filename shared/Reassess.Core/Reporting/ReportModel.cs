@@ -104,10 +104,14 @@ internal sealed record TeamGroup(string Team, IReadOnlyList<ReportEntry> Entries
     public ReportTotals Totals => AllWorkloads ?? ReportTotals.Of(Entries.Select(e => e.Assessment));
 }
 
-/// <summary>Counts and sums over a set of assessments (a team, or all of them).</summary>
+/// <summary>
+/// Counts and sums over a set of assessments (a team, or all of them). <see cref="ProjectedMonthlySavings"/> counts
+/// FineTune and Route verdicts (savings to act on); <see cref="ChosenMonthlyNetSavings"/> and
+/// <see cref="ChosenHorizonNet"/> add up every verdict's chosen option (see <see cref="ChosenOption"/>).
+/// </summary>
 public sealed record ReportTotals(
-    int Workloads, int FineTune, int PrepareFineTune, int StayOnFrontier,
-    decimal BaselineMonthlyCost, decimal ProjectedMonthlySavings, int Flips)
+    int Workloads, int FineTune, int PrepareFineTune, int Route, int StayOnFrontier,
+    decimal BaselineMonthlyCost, decimal ProjectedMonthlySavings, decimal ChosenMonthlyNetSavings, decimal ChosenHorizonNet, int Flips)
 {
     public static ReportTotals Of(IEnumerable<Assessment> assessments)
     {
@@ -116,7 +120,10 @@ public sealed record ReportTotals(
         return totals;
     }
 
-    public static ReportTotals None { get; } = new(0, 0, 0, 0, 0m, 0m, 0);
+    public static ReportTotals None { get; } = new(0, 0, 0, 0, 0, 0m, 0m, 0m, 0m, 0);
+
+    /// <summary>The verdicts in the order the report lists them: fine-tune first, staying last.</summary>
+    public static IReadOnlyList<Verdict> VerdictOrder { get; } = [Verdict.FineTune, Verdict.PrepareFineTune, Verdict.Route, Verdict.StayOnFrontier];
 
     /// <summary>These totals with one more assessment counted.</summary>
     public ReportTotals With(Assessment a) => With(AssessmentFigures.Of(a));
@@ -125,15 +132,19 @@ public sealed record ReportTotals(
         Workloads + 1,
         FineTune + (a.Verdict == Verdict.FineTune ? 1 : 0),
         PrepareFineTune + (a.Verdict == Verdict.PrepareFineTune ? 1 : 0),
-        StayOnFrontier + (a.Verdict is not (Verdict.FineTune or Verdict.PrepareFineTune) ? 1 : 0),
+        Route + (a.Verdict == Verdict.Route ? 1 : 0),
+        StayOnFrontier + (a.Verdict == Verdict.StayOnFrontier ? 1 : 0),
         BaselineMonthlyCost + a.BaselineMonthlyCost,
         ProjectedMonthlySavings + a.ProjectedMonthlySavings,
+        ChosenMonthlyNetSavings + a.ChosenMonthlyNetSavings,
+        ChosenHorizonNet + a.ChosenHorizonNet,
         Flips + (a.Flipped ? 1 : 0));
 
     public int CountOf(Verdict verdict) => verdict switch
     {
         Verdict.FineTune => FineTune,
         Verdict.PrepareFineTune => PrepareFineTune,
+        Verdict.Route => Route,
         _ => StayOnFrontier,
     };
 }

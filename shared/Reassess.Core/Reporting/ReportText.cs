@@ -16,6 +16,7 @@ public static class ReportText
     {
         Verdict.FineTune => "Fine-tune: at least two thresholds hold, the horizon is positive and the team is ready.",
         Verdict.PrepareFineTune => "Prepare to fine-tune: fine-tuning would pay, but the readiness gaps below come first.",
+        Verdict.Route => "Switch or route: a cheaper model the team has evaluated already meets the targets and returns more than a fine-tune.",
         _ => "Stay on the frontier model: keep improving prompts, caching, retrieval and routing.",
     };
 
@@ -52,10 +53,6 @@ public static class ReportText
 
     public static string WorkloadLabel(Assessment a) =>
         string.IsNullOrWhiteSpace(a.WorkloadName) ? a.WorkloadId : a.WorkloadName;
-
-    /// <summary>Savings the report counts as projected: the first month's net savings of a <c>FineTune</c> verdict, else 0.</summary>
-    public static decimal ProjectedMonthlySavings(Assessment a) =>
-        a.Verdict == Verdict.FineTune ? a.Economics.MonthlyNetSavings : 0m;
 
     /// <summary>The price the workload runs on today (role <c>baseline</c> in the inputs), if recorded.</summary>
     public static PriceInput? BaselinePrice(Assessment a) =>
@@ -150,7 +147,30 @@ public static class ReportText
         return "Price alerts: " + string.Join(", ", parts);
     }
 
-    /// <summary>"all calls" for a switch, else the share as a percentage ("60% of calls").</summary>
+    /// <summary>"all calls" for a switch, else the share as a percentage ("60% of calls", "62.5% of calls").</summary>
     public static string ShareOf(OptionSummary option) =>
-        option.Share >= 1m ? "all calls" : $"{ReportFormat.Percent(option.Share)} of calls";
+        option.Share >= 1m ? "all calls" : $"{ReportFormat.Percent(option.Share, option.Share * 100m % 1m == 0m ? 0 : 1)} of calls";
+
+    /// <summary><c>Switch all calls to openai/gpt-4.1-mini</c>, or <c>Route 60% of calls to openai/gpt-4.1-nano</c>.</summary>
+    public static string RouteAction(OptionSummary route) =>
+        $"{(route.Share >= 1m ? "Switch" : "Route")} {ShareOf(route)} to {route.Model}";
+
+    /// <summary>
+    /// <c>fragile (margin 4.6%)</c> for a verdict a move of under 10% in monthly volume or the frontier price would
+    /// change (the engine's <see cref="Sensitivity.Fragile"/>), with <paramref name="what"/> in place of "fragile";
+    /// null for a robust one.
+    /// </summary>
+    public static string? Fragile(Assessment a, string what = "fragile") =>
+        a.Sensitivity is { Fragile: true } s ? $"{what} (margin {ReportFormat.Percent(s.Margin ?? 0m)})" : null;
+
+    /// <summary>What the projected savings add up, in one sentence, wherever they are shown.</summary>
+    public const string ProjectedSavingsMeaning =
+        "Projected savings add up each verdict's chosen option: the fine-tune of FineTune and PrepareFineTune verdicts, " +
+        "the best route of Route verdicts, nothing for StayOnFrontier. The net is over each workload's horizon (12 months " +
+        "unless it sets another) after build and migration costs; the run rate is the first month's net savings. " +
+        "Savings to act on count FineTune and Route verdicts only, as finance.csv's x_ProjectedMonthlySavings does; its " +
+        "x_ChosenHorizonNet and x_ChosenMonthlyNetSavings add up to the projected savings.";
+
+    /// <summary>An audit line of a default the assessment applied: <c>fineTune.peakToAverage = 2 (default: …)</c>.</summary>
+    public static string Assumed(DefaultApplied d) => $"{d.Name} = {d.Value} ({d.Source})";
 }

@@ -3,13 +3,19 @@ using Reassess.Core.Decisions;
 
 namespace Reassess.Core.Reporting;
 
-/// <summary>The figures of one assessment the report's totals and selection need: a few stored columns, no JSON.</summary>
-public sealed record AssessmentFigures(string WorkloadId, string Team, Verdict Verdict, decimal BaselineMonthlyCost, decimal MonthlyNetSavings, bool Flipped)
+/// <summary>
+/// The figures of one assessment the report's totals and selection need: a few stored columns, no JSON. The chosen
+/// option's figures are those of <see cref="ChosenOption"/> (the fine-tune, the best route, or 0 for staying).
+/// </summary>
+public sealed record AssessmentFigures(
+    string WorkloadId, string Team, Verdict Verdict, decimal BaselineMonthlyCost, decimal ChosenMonthlyNetSavings, decimal ChosenHorizonNet, bool Flipped)
 {
-    public decimal ProjectedMonthlySavings => Verdict == Verdict.FineTune ? MonthlyNetSavings : 0m;
+    /// <summary>Savings ready to act on: the chosen option's run rate of a FineTune or Route verdict, else 0.</summary>
+    public decimal ProjectedMonthlySavings => ChosenOption.ProjectedMonthlySavings(Verdict, ChosenMonthlyNetSavings);
 
-    public static AssessmentFigures Of(Assessment a) =>
-        new(a.WorkloadId, a.Team ?? "", a.Verdict, a.Economics.BaselineMonthlyCost, a.Economics.MonthlyNetSavings, a.Flip is not null);
+    public static AssessmentFigures Of(Assessment a) => new(
+        a.WorkloadId, a.Team ?? "", a.Verdict, a.Economics.BaselineMonthlyCost,
+        ChosenOption.MonthlyNetSavings(a), ChosenOption.HorizonNet(a), a.Flip is not null);
 }
 
 /// <summary>Totals over every workload of a week, overall and per team, when the report details only some.</summary>

@@ -52,12 +52,22 @@ public sealed record CostTrendPoint
     public decimal CandidateMonthlyCost { get; init; }
     public decimal MonthlyNetSavings { get; init; }
 
-    /// <summary>First-month net savings when the verdict is <c>FineTune</c>, else 0.</summary>
+    /// <summary>The chosen option's first-month net savings when the verdict is <c>FineTune</c> or <c>Route</c>, else 0.</summary>
     public decimal ProjectedMonthlySavings { get; init; }
 
+    /// <summary>The fine-tune's build cost, payback and horizon net (whatever the verdict).</summary>
     public decimal BuildCost { get; init; }
     public decimal? PaybackMonths { get; init; }
     public decimal HorizonNet { get; init; }
+
+    /// <summary>The best qualifying route's model key, whatever the verdict; empty when there is none.</summary>
+    public string BestRoute { get; init; } = "";
+
+    /// <summary>The verdict's chosen option's first-month net savings (<see cref="ChosenOption"/>; 0 for staying).</summary>
+    public decimal ChosenMonthlyNetSavings { get; init; }
+
+    /// <summary>The verdict's chosen option's horizon net (<see cref="ChosenOption"/>; 0 for staying).</summary>
+    public decimal ChosenHorizonNet { get; init; }
 
     /// <summary>
     /// The point of a weekly assessment, with the charge period's usage (the stored daily rows of the days before the
@@ -117,10 +127,13 @@ public sealed record CostTrendPoint
             BaselineMonthlyCost = e.BaselineMonthlyCost,
             CandidateMonthlyCost = e.CandidateMonthlyCost,
             MonthlyNetSavings = e.MonthlyNetSavings,
-            ProjectedMonthlySavings = ReportText.ProjectedMonthlySavings(a),
+            ProjectedMonthlySavings = ChosenOption.ProjectedMonthlySavings(a),
             BuildCost = e.BuildCost,
             PaybackMonths = e.PaybackMonths,
             HorizonNet = e.HorizonNet,
+            BestRoute = a.BestRoute ?? "",
+            ChosenMonthlyNetSavings = ChosenOption.MonthlyNetSavings(a),
+            ChosenHorizonNet = ChosenOption.HorizonNet(a),
         };
     }
 

@@ -8,7 +8,11 @@ using Reassess.Core.Time;
 
 namespace Reassess.Core.Trends;
 
-/// <summary>One group's figures for one week: sums over its workloads (money in <see cref="BillingCurrency"/>).</summary>
+/// <summary>
+/// One group's figures for one week: sums over its workloads (money in <see cref="BillingCurrency"/>). The fields added
+/// with Route verdicts (<see cref="Route"/> and the chosen options' sums) come last, so the CSV's earlier columns keep
+/// their positions.
+/// </summary>
 public sealed record TrendRow(
     string Group,
     string Week,
@@ -24,7 +28,10 @@ public sealed record TrendRow(
     decimal ProjectedMonthlySavings,
     int FineTune,
     int PrepareFineTune,
-    int StayOnFrontier);
+    int StayOnFrontier,
+    int Route,
+    decimal ChosenMonthlyNetSavings,
+    decimal ChosenHorizonNet);
 
 /// <summary>The answer to a <see cref="TrendQuery"/>: rows by group and week, and each week's total over every group.</summary>
 public sealed record TrendAnswer(
@@ -49,6 +56,7 @@ public static class CostTrendTable
         "x_GroupBy", "x_Group", "x_Week", "ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency", "EffectiveCost",
         "x_Workloads", "x_ChargePeriodCalls", "x_MonthlyCalls", "x_BaselineMonthlyCost", "x_CandidateMonthlyCost",
         "x_ProjectedMonthlySavings", "x_FineTune", "x_PrepareFineTune", "x_StayOnFrontier",
+        "x_Route", "x_ChosenMonthlyNetSavings", "x_ChosenHorizonNet",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
@@ -99,7 +107,10 @@ public static class CostTrendTable
         points.Sum(p => p.ProjectedMonthlySavings),
         points.Count(p => p.Verdict == Verdict.FineTune),
         points.Count(p => p.Verdict == Verdict.PrepareFineTune),
-        points.Count(p => p.Verdict == Verdict.StayOnFrontier));
+        points.Count(p => p.Verdict == Verdict.StayOnFrontier),
+        points.Count(p => p.Verdict == Verdict.Route),
+        points.Sum(p => p.ChosenMonthlyNetSavings),
+        points.Sum(p => p.ChosenHorizonNet));
 
     public static byte[] Render(TrendAnswer answer, TrendFormat format) => format == TrendFormat.Csv ? Csv(answer) : Json(answer);
 
@@ -117,6 +128,7 @@ public static class CostTrendTable
                 CsvCell.Text(r.BillingCurrency), CsvCell.Money(r.EffectiveCost), Whole(r.Workloads), Whole(r.ChargePeriodCalls), Whole(r.MonthlyCalls),
                 CsvCell.Money(r.BaselineMonthlyCost), CsvCell.Money(r.CandidateMonthlyCost), CsvCell.Money(r.ProjectedMonthlySavings),
                 Whole(r.FineTune), Whole(r.PrepareFineTune), Whole(r.StayOnFrontier),
+                Whole(r.Route), CsvCell.Money(r.ChosenMonthlyNetSavings), CsvCell.Money(r.ChosenHorizonNet),
             ];
             csv.Append(string.Join(",", fields)).Append('\n');
         }

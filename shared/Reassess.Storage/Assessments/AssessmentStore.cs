@@ -14,8 +14,9 @@ namespace Reassess.Storage.Assessments;
 /// also has a row in the week's shard (PK <c>{yyyy-Www}|{shard}</c>, RK the workload), so re-running a week replaces
 /// that week's answer, and the report and next week's flips read a week with one query per shard. Shards rather than
 /// one partition per workload let a weekly run of 100,000 workloads write full 100-row transactions. The key
-/// figures are columns for people and queries; the full assessment is kept as Brotli-compressed JSON (<c>JsonBr</c>) so
-/// it can be audited later.
+/// figures are columns for people and queries (the verdict, the fine-tune's economics, the best route, the chosen
+/// option's run rate and horizon net, whether the verdict is fragile); the full assessment is kept as
+/// Brotli-compressed JSON (<c>JsonBr</c>) so it can be audited later.
 /// </summary>
 public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? writer = null)
 {
@@ -113,20 +114,30 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(isoWeek, shard)}");
         var figures = new List<AssessmentFigures>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: FigureColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            figures.Add(new AssessmentFigures(
-                TableColumns.String(row, "WorkloadId"),
-                TableColumns.String(row, "Team"),
-                Enum.TryParse<Verdict>(row.GetString("Verdict"), out var verdict) ? verdict : Verdict.StayOnFrontier,
-                TableColumns.DecimalOrZero(row, "BaselineMonthlyCost"),
-                TableColumns.DecimalOrZero(row, "MonthlyNetSavings"),
-                row.GetBoolean("Flipped") ?? false));
-        }
+            figures.Add(FiguresOf(row));
 
         return figures;
     }
 
-    private static readonly string[] FigureColumns = ["WorkloadId", "Team", "Verdict", "BaselineMonthlyCost", "MonthlyNetSavings", "Flipped"];
+    private static readonly string[] FigureColumns =
+        ["WorkloadId", "Team", "Verdict", "BaselineMonthlyCost", "MonthlyNetSavings", "HorizonNet", "ChosenMonthlyNetSavings", "ChosenHorizonNet", "Flipped"];
+
+    /// <summary>
+    /// The key figures of a row. Rows written before Route verdicts have no chosen-option columns; the fine-tune was
+    /// then the only option a verdict could choose, so its figures stand in (<see cref="ChosenOption.FromFineTune"/>).
+    /// </summary>
+    private static AssessmentFigures FiguresOf(TableEntity row)
+    {
+        var verdict = Enum.TryParse<Verdict>(row.GetString("Verdict"), out var parsed) ? parsed : Verdict.StayOnFrontier;
+        return new AssessmentFigures(
+            TableColumns.String(row, "WorkloadId"),
+            TableColumns.String(row, "Team"),
+            verdict,
+            TableColumns.DecimalOrZero(row, "BaselineMonthlyCost"),
+            TableColumns.Decimal(row, "ChosenMonthlyNetSavings") ?? ChosenOption.FromFineTune(verdict, TableColumns.DecimalOrZero(row, "MonthlyNetSavings")),
+            TableColumns.Decimal(row, "ChosenHorizonNet") ?? ChosenOption.FromFineTune(verdict, TableColumns.DecimalOrZero(row, "HorizonNet")),
+            row.GetBoolean("Flipped") ?? false);
+    }
 
     /// <summary>The workload's assessments made from <paramref name="from"/> to <paramref name="to"/> (both included), oldest first.</summary>
     public async Task<IReadOnlyList<Assessment>> ListAsync(string workloadId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
@@ -169,6 +180,10 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
             ["BuildCost"] = TableColumns.FromDecimal(economics.BuildCost),
             ["PaybackMonths"] = TableColumns.FromDecimal(economics.PaybackMonths),
             ["HorizonNet"] = TableColumns.FromDecimal(economics.HorizonNet),
+            ["BestRoute"] = assessment.BestRoute,
+            ["ChosenMonthlyNetSavings"] = TableColumns.FromDecimal(ChosenOption.MonthlyNetSavings(assessment)),
+            ["ChosenHorizonNet"] = TableColumns.FromDecimal(ChosenOption.HorizonNet(assessment)),
+            ["Fragile"] = assessment.Sensitivity.Fragile,
         };
         TableColumns.SetCompressedText(row, "Json", json);
         return row;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Reassess.Core.Decisions;
+using Reassess.Core.Reporting;
 using Reassess.Core.Time;
 using Reassess.Core.Trends;
 using Reassess.Storage.Configuration;
@@ -171,34 +172,50 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
             ["BuildCost"] = TableColumns.FromDecimal(p.BuildCost),
             ["PaybackMonths"] = TableColumns.FromDecimal(p.PaybackMonths),
             ["HorizonNet"] = TableColumns.FromDecimal(p.HorizonNet),
+            ["BestRoute"] = p.BestRoute,
+            ["ChosenMonthlyNetSavings"] = TableColumns.FromDecimal(p.ChosenMonthlyNetSavings),
+            ["ChosenHorizonNet"] = TableColumns.FromDecimal(p.ChosenHorizonNet),
         };
     }
 
-    private static CostTrendPoint FromEntity(TableEntity row) => new()
+    /// <summary>
+    /// A row as a point. Rows written before Route verdicts have no chosen-option columns; the fine-tune was then the
+    /// only option a verdict could choose, so its figures stand in (<see cref="ChosenOption.FromFineTune"/>).
+    /// </summary>
+    private static CostTrendPoint FromEntity(TableEntity row)
     {
-        Week = TableColumns.String(row, "Week"),
-        WorkloadId = TableColumns.String(row, "WorkloadId"),
-        WorkloadName = TableColumns.String(row, "WorkloadName"),
-        Team = TableColumns.String(row, "Team"),
-        CostCenter = TableColumns.String(row, "CostCenter"),
-        AssessedAt = row.GetDateTimeOffset("AssessedAt") ?? default,
-        ServiceName = TableColumns.String(row, "ServiceName"),
-        BaselineModel = TableColumns.String(row, "BaselineModel"),
-        Verdict = Enum.TryParse<Verdict>(TableColumns.String(row, "Verdict"), out var verdict) ? verdict : Verdict.StayOnFrontier,
-        BillingCurrency = row.GetString("BillingCurrency") ?? CostTrendPoint.Usd,
-        ChargePeriodStart = TableColumns.Day(row, "ChargePeriodStart"),
-        ChargePeriodEnd = TableColumns.Day(row, "ChargePeriodEnd"),
-        ChargePeriodCalls = TableColumns.Long(row, "ChargePeriodCalls"),
-        EffectiveCost = TableColumns.DecimalOrZero(row, "EffectiveCost"),
-        WindowCalls = TableColumns.Long(row, "WindowCalls"),
-        WindowCost = TableColumns.DecimalOrZero(row, "WindowCost"),
-        MonthlyCalls = TableColumns.DecimalOrZero(row, "MonthlyCalls"),
-        BaselineMonthlyCost = TableColumns.DecimalOrZero(row, "BaselineMonthlyCost"),
-        CandidateMonthlyCost = TableColumns.DecimalOrZero(row, "CandidateMonthlyCost"),
-        MonthlyNetSavings = TableColumns.DecimalOrZero(row, "MonthlyNetSavings"),
-        ProjectedMonthlySavings = TableColumns.DecimalOrZero(row, "ProjectedMonthlySavings"),
-        BuildCost = TableColumns.DecimalOrZero(row, "BuildCost"),
-        PaybackMonths = TableColumns.Decimal(row, "PaybackMonths"),
-        HorizonNet = TableColumns.DecimalOrZero(row, "HorizonNet"),
-    };
+        var verdict = Enum.TryParse<Verdict>(TableColumns.String(row, "Verdict"), out var parsed) ? parsed : Verdict.StayOnFrontier;
+        var monthlyNetSavings = TableColumns.DecimalOrZero(row, "MonthlyNetSavings");
+        var horizonNet = TableColumns.DecimalOrZero(row, "HorizonNet");
+        return new()
+        {
+            Week = TableColumns.String(row, "Week"),
+            WorkloadId = TableColumns.String(row, "WorkloadId"),
+            WorkloadName = TableColumns.String(row, "WorkloadName"),
+            Team = TableColumns.String(row, "Team"),
+            CostCenter = TableColumns.String(row, "CostCenter"),
+            AssessedAt = row.GetDateTimeOffset("AssessedAt") ?? default,
+            ServiceName = TableColumns.String(row, "ServiceName"),
+            BaselineModel = TableColumns.String(row, "BaselineModel"),
+            Verdict = verdict,
+            BillingCurrency = row.GetString("BillingCurrency") ?? CostTrendPoint.Usd,
+            ChargePeriodStart = TableColumns.Day(row, "ChargePeriodStart"),
+            ChargePeriodEnd = TableColumns.Day(row, "ChargePeriodEnd"),
+            ChargePeriodCalls = TableColumns.Long(row, "ChargePeriodCalls"),
+            EffectiveCost = TableColumns.DecimalOrZero(row, "EffectiveCost"),
+            WindowCalls = TableColumns.Long(row, "WindowCalls"),
+            WindowCost = TableColumns.DecimalOrZero(row, "WindowCost"),
+            MonthlyCalls = TableColumns.DecimalOrZero(row, "MonthlyCalls"),
+            BaselineMonthlyCost = TableColumns.DecimalOrZero(row, "BaselineMonthlyCost"),
+            CandidateMonthlyCost = TableColumns.DecimalOrZero(row, "CandidateMonthlyCost"),
+            MonthlyNetSavings = monthlyNetSavings,
+            ProjectedMonthlySavings = TableColumns.DecimalOrZero(row, "ProjectedMonthlySavings"),
+            BuildCost = TableColumns.DecimalOrZero(row, "BuildCost"),
+            PaybackMonths = TableColumns.Decimal(row, "PaybackMonths"),
+            HorizonNet = horizonNet,
+            BestRoute = TableColumns.String(row, "BestRoute"),
+            ChosenMonthlyNetSavings = TableColumns.Decimal(row, "ChosenMonthlyNetSavings") ?? ChosenOption.FromFineTune(verdict, monthlyNetSavings),
+            ChosenHorizonNet = TableColumns.Decimal(row, "ChosenHorizonNet") ?? ChosenOption.FromFineTune(verdict, horizonNet),
+        };
+    }
 }

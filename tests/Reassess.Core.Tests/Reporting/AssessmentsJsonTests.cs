@@ -29,14 +29,22 @@ public class AssessmentsJsonTests
 
         Assert.Equal("2026-W48", back.Week);
         Assert.Equal(
-            [("invoice-extract", Verdict.PrepareFineTune), ("xss-probe", Verdict.StayOnFrontier), ("support-triage", Verdict.FineTune)],
+            [
+                ("invoice-extract", Verdict.PrepareFineTune), ("clause-tagging", Verdict.FineTune), ("contract-review", Verdict.Route),
+                ("xss-probe", Verdict.StayOnFrontier), ("support-triage", Verdict.FineTune),
+            ],
             back.Assessments.Select(a => (a.WorkloadId, a.Verdict)));
-        var flipped = back.Assessments.Single(a => a.Flip is not null);
+        var flipped = back.Assessments.Single(a => a.WorkloadId == "support-triage");
         Assert.Equal(Verdict.StayOnFrontier, flipped.Flip!.PreviousVerdict);
         Assert.Equal(9.584m, flipped.Economics.PaybackMonths);
         Assert.Null(back.Assessments[0].Economics.PaybackMonths);
         Assert.Null(back.Assessments[0].Sensitivity.FlipMonthlyCalls);
-        Assert.Equal(HostileName, back.Assessments[1].WorkloadName);
+        Assert.Equal(HostileName, back.Assessments[3].WorkloadName);
+        var route = back.Assessments[2];
+        Assert.Equal("openai/gpt-4.1-mini", route.BestRoute);
+        Assert.Equal([OptionKind.Stay, OptionKind.Route, OptionKind.Route, OptionKind.Route, OptionKind.FineTune], route.Options.Select(o => o.Kind));
+        Assert.Equal((0.6m, 49_087.00m), (route.Options[2].Share, route.Options[2].HorizonNet));
+        Assert.Equal((0.0456m, true), (back.Assessments[1].Sensitivity.Margin, back.Assessments[1].Sensitivity.Fragile));
         Assert.Equal(2, back.Skipped.Count);
     }
 

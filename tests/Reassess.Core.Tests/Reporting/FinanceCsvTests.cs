@@ -9,7 +9,7 @@ public class FinanceCsvTests
     private const string ExpectedHeader =
         "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,ServiceName,EffectiveCost,Tags,x_Week,x_Workload,x_WorkloadName,x_Team," +
         "x_CostCenter,x_BaselineModel,x_Verdict,x_ChargePeriodCalls,x_MonthlyCalls,x_BaselineMonthlyCost,x_CandidateMonthlyCost," +
-        "x_ProjectedMonthlySavings,x_BuildCost,x_PaybackMonths,x_HorizonNet,x_WindowCost";
+        "x_ProjectedMonthlySavings,x_BuildCost,x_PaybackMonths,x_HorizonNet,x_WindowCost,x_BestRoute,x_ChosenMonthlyNetSavings,x_ChosenHorizonNet";
 
     private const int WorkloadColumn = 7;
 
@@ -27,10 +27,10 @@ public class FinanceCsvTests
     {
         Assert.Equal(ExpectedHeader, string.Join(",", Records[0]));
         Assert.Equal(ExpectedHeader, FinanceCsv.Header);
-        Assert.Equal(4, Records.Count);
-        Assert.All(Records, r => Assert.Equal(22, r.Length));
+        Assert.Equal(6, Records.Count);
+        Assert.All(Records, r => Assert.Equal(25, r.Length));
         Assert.Equal("x_Workload", Records[0][WorkloadColumn]);
-        Assert.Equal(["invoice-extract", "xss-probe", "support-triage"], Records.Skip(1).Select(r => r[WorkloadColumn]));
+        Assert.Equal(["invoice-extract", "clause-tagging", "contract-review", "xss-probe", "support-triage"], Records.Skip(1).Select(r => r[WorkloadColumn]));
     }
 
     [Fact]
@@ -59,14 +59,19 @@ public class FinanceCsvTests
         Assert.Equal("30000.00", row["x_BuildCost"]);
         Assert.Equal("9.58", row["x_PaybackMonths"]);
         Assert.Equal("7562.65", row["x_HorizonNet"]);
+        Assert.Equal("", row["x_BestRoute"]);
+        Assert.Equal("3130.22", row["x_ChosenMonthlyNetSavings"]);
+        Assert.Equal("7562.65", row["x_ChosenHorizonNet"]);
     }
 
     [Fact]
-    public void Savings_are_projected_only_for_fine_tune_verdicts_and_missing_payback_is_empty()
+    public void Savings_to_act_on_count_fine_tune_and_route_verdicts_and_missing_payback_is_empty()
     {
         var prepare = Row("invoice-extract");
         Assert.Equal("PrepareFineTune", prepare["x_Verdict"]);
         Assert.Equal("0.00", prepare["x_ProjectedMonthlySavings"]);
+        // Its chosen option is still the fine-tune: part of the projected savings, not of the savings to act on.
+        Assert.Equal(("-220.50", "-27646.00"), (prepare["x_ChosenMonthlyNetSavings"], prepare["x_ChosenHorizonNet"]));
         Assert.Equal("", prepare["x_PaybackMonths"]);
         Assert.Equal("-27646.00", prepare["x_HorizonNet"]);
         Assert.Equal("343.75", prepare["EffectiveCost"]); // 0.0125 × 27,500 (110,000 × 7 / 28)
@@ -75,7 +80,22 @@ public class FinanceCsvTests
 
         var stay = Row("xss-probe");
         Assert.Equal("0.00", stay["x_ProjectedMonthlySavings"]);
+        Assert.Equal(("0.00", "0.00"), (stay["x_ChosenMonthlyNetSavings"], stay["x_ChosenHorizonNet"]));
         Assert.Equal("OpenAI", stay["ServiceName"]);
+    }
+
+    [Fact]
+    public void A_route_row_carries_the_best_route_and_its_savings_not_the_fine_tunes()
+    {
+        var route = Row("contract-review");
+
+        Assert.Equal("Route", route["x_Verdict"]);
+        Assert.Equal("openai/gpt-4.1-mini", route["x_BestRoute"]);
+        Assert.Equal("6477.10", route["x_ProjectedMonthlySavings"]);
+        Assert.Equal("6477.10", route["x_ChosenMonthlyNetSavings"]);
+        Assert.Equal("77725.20", route["x_ChosenHorizonNet"]);
+        // The fine-tune's own economics stay in their columns, for comparison.
+        Assert.Equal(("3918.69", "18832.25", "7.49"), (route["x_CandidateMonthlyCost"], route["x_HorizonNet"], route["x_PaybackMonths"]));
     }
 
     [Fact]
@@ -107,7 +127,7 @@ public class FinanceCsvTests
 
         Assert.Equal(FinanceCsv.Columns, header);
         Assert.Equal(["ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency", "ServiceName", "EffectiveCost", "Tags"], header.Where(c => !c.StartsWith("x_")));
-        Assert.Equal(8, rows.Count); // 3 workloads × 3 weeks, less the week the hostile one missed
+        Assert.Equal(14, rows.Count); // 5 workloads × 3 weeks, less the week the hostile one missed
         Assert.Equal(rows.Count, rows.Select(r => (r["x_Week"], r["x_Workload"])).Distinct().Count());
         Assert.Equal(["2026-W46", "2026-W47", "2026-W48"], rows.Select(r => r["x_Week"]).Distinct());
         // Each workload's charge periods follow each other without overlapping: costs add up across weeks.
@@ -130,10 +150,13 @@ public class FinanceCsvTests
 
         // This week's run rates add up to the headline and the totals table of index.html.
         var thisWeek = rows.Where(r => r["x_Week"] == "2026-W48").ToList();
-        Assert.Equal(7_400.44m, Sum(thisWeek, "x_BaselineMonthlyCost"));
-        Assert.Equal(3_130.22m, Sum(thisWeek, "x_ProjectedMonthlySavings"));
+        Assert.Equal(19_971.13m, Sum(thisWeek, "x_BaselineMonthlyCost"));
+        Assert.Equal(12_311.42m, Sum(thisWeek, "x_ProjectedMonthlySavings")); // 3,130.22 + 2,704.10 (FineTune) + 6,477.10 (Route)
+        Assert.Equal(12_090.92m, Sum(thisWeek, "x_ChosenMonthlyNetSavings")); // and the PrepareFineTune's −220.50
+        Assert.Equal(60_091.00m, Sum(thisWeek, "x_ChosenHorizonNet"));
         var html = Text(File(WeeklyReportRenderer.Render(report), "index.html"));
-        Assert.Contains("<td class=\"num\">$7,400.44</td><td class=\"num\">$3,130.22</td></tr>\n</tfoot>", html);
+        Assert.Contains("<td class=\"num\">$19,971.13</td><td class=\"num\">$12,311.42</td><td class=\"num\">$60,091.00</td></tr>\n</tfoot>", html);
+        Assert.Contains("<dd>$60,091.00 net over the horizon<br>$12,090.92 / month run rate</dd>", html);
 
         // Each week's and team's sums are what the trends query gives (CostTrendTable sums the same rows).
         var byTeam = CostTrendTable.Answer(report.Trends.Concat(report.Assessments.Select(a => CostTrendPoint.Estimate(a, Week))),
@@ -141,8 +164,18 @@ public class FinanceCsvTests
         foreach (var total in byTeam.Totals)
             Assert.Equal(total.EffectiveCost, Sum(rows.Where(r => r["x_Week"] == total.Week), "EffectiveCost"));
         foreach (var team in byTeam.Rows)
-            Assert.Equal(team.BaselineMonthlyCost, Sum(rows.Where(r => r["x_Week"] == team.Week && r["x_Team"] == team.Group), "x_BaselineMonthlyCost"));
+        {
+            var teamRows = rows.Where(r => r["x_Week"] == team.Week && r["x_Team"] == team.Group).ToList();
+            Assert.Equal(team.BaselineMonthlyCost, Sum(teamRows, "x_BaselineMonthlyCost"));
+            Assert.Equal(team.ProjectedMonthlySavings, Sum(teamRows, "x_ProjectedMonthlySavings"));
+            Assert.Equal(team.ChosenMonthlyNetSavings, Sum(teamRows, "x_ChosenMonthlyNetSavings"));
+            Assert.Equal(team.ChosenHorizonNet, Sum(teamRows, "x_ChosenHorizonNet"));
+            Assert.Equal(team.Route, teamRows.Count(r => r["x_Verdict"] == "Route"));
+        }
+
         Assert.Equal(byTeam.Totals.Sum(t => t.EffectiveCost), Sum(rows, "EffectiveCost"));
+        var w48 = Assert.Single(byTeam.Totals, t => t.Week == "2026-W48");
+        Assert.Equal((2, 1, 1, 1, 60_091.00m), (w48.FineTune, w48.PrepareFineTune, w48.Route, w48.StayOnFrontier, w48.ChosenHorizonNet));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class HtmlReportTests
     public void Sections_come_in_order_headline_what_changed_ranking_spend_teams_totals()
     {
         var h2 = Headings().Where(h => h.Level == 2).Select(h => h.Text).ToList();
-        Assert.Equal(["Headline", "What changed", "Fine-tune next", "Spend trend", "Team: billing", "Team: search", "Totals"], h2);
+        Assert.Equal(["Headline", "What changed", "Fine-tune next", "Switch or route", "Spend trend", "Team: billing", "Team: legal", "Team: search", "Totals"], h2);
 
         var h3InChanges = Headings().SkipWhile(h => h.Text != "What changed").Skip(1).TakeWhile(h => h.Level > 2)
             .Select(h => h.Text).ToList();
@@ -78,19 +78,22 @@ public class HtmlReportTests
         Assert.Equal(["&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "Support triage"], search);
         Assert.Equal(["Invoice extraction"], billing);
         Assert.Single(Regex.Matches(Html, "<h2>Team: search</h2>"));
-        Assert.Contains("2 workloads &middot; baseline $5,900.44 / month &middot; projected savings $3,130.22 / month", Html);
+        Assert.Contains("2 workloads &middot; baseline $5,900.44 / month &middot; projected savings $7,562.65 net over the horizon, $3,130.22 / month &middot; " +
+                        "to act on $3,130.22 / month", Html);
     }
 
     [Fact]
     public void Headline_gives_counts_spend_savings_and_flips()
     {
-        Assert.Contains("<dt>Workloads assessed</dt><dd>3</dd>", Html);
-        Assert.Contains("<dt>Total monthly LLM spend</dt><dd>$7,400.44 / month<br><svg class=\"chart sparkline\" id=\"spend-total\"", Html);
-        Assert.Contains("<dt>Projected savings (FineTune verdicts)</dt><dd>$3,130.22 / month</dd>", Html);
-        Assert.Contains("<dt>Flips this week</dt><dd>1</dd>", Html);
-        Assert.Contains("<span class=\"badge v-finetune\">FineTune</span>&nbsp;1", Html);
-        Assert.Contains("<span class=\"badge v-prepare\">PrepareFineTune</span>&nbsp;1", Html);
-        Assert.Contains("<span class=\"badge v-stay\">StayOnFrontier</span>&nbsp;1", Html);
+        Assert.Contains("<dt>Workloads assessed</dt><dd>5</dd>", Html);
+        // 4,900.44 + 1,500.00 + 4,474.31 + 8,096.38 + 1,000.00
+        Assert.Contains("<dt>Total monthly LLM spend</dt><dd>$19,971.13 / month<br><svg class=\"chart sparkline\" id=\"spend-total\"", Html);
+        Assert.Contains("<dt>Flips this week</dt><dd>3</dd>", Html);
+        // Each badge stays on one line with its count.
+        Assert.Contains("<dt>Verdicts</dt><dd><span class=\"vcount\"><span class=\"badge v-finetune\">FineTune</span>&nbsp;2</span> " +
+                        "<span class=\"vcount\"><span class=\"badge v-prepare\">PrepareFineTune</span>&nbsp;1</span> " +
+                        "<span class=\"vcount\"><span class=\"badge v-route\">Route</span>&nbsp;1</span> " +
+                        "<span class=\"vcount\"><span class=\"badge v-stay\">StayOnFrontier</span>&nbsp;1</span></dd>", Html);
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public class HtmlReportTests
         Assert.Contains("<tr><th scope=\"row\">Monthly net savings (first month)</th><td>$3,130.22</td></tr>", Html);
         Assert.Contains("<tr><th scope=\"row\">Build cost</th><td>$30,000.00</td></tr>", Html);
         Assert.Contains("<tr><th scope=\"row\">Payback</th><td>9.6 months</td></tr>", Html);
-        Assert.Contains("<tr><th scope=\"row\">Breakeven calls</th><td>61.2M calls</td></tr>", Html);
+        Assert.Contains("<tr><th scope=\"row\">Calls until payback</th><td>95.8M calls</td></tr>", Html);
         Assert.Contains("<tr><th scope=\"row\">Monthly volume floor</th><td>3.6M calls/month</td></tr>", Html);
         Assert.Contains("<tr><th scope=\"row\">Horizon net over 12 months</th><td>$7,562.65</td></tr>", Html);
         Assert.Contains("<li>Fine-tuning pays back within 12 months from 8.7M calls/month; now 10.0M (15% above).</li>", Html);
@@ -135,29 +138,28 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void Route_hints_give_the_model_and_monthly_saving()
-    {
-        Assert.Contains("<li>Route all calls to openai/gpt-4.1-nano ($0.0005 per call): saves $750.00 / month</li>", Html);
-    }
-
-    [Fact]
     public void Verdict_badges_have_distinct_colours()
     {
-        var colours = new[] { "v-finetune", "v-prepare", "v-stay" }
+        var colours = new[] { "v-finetune", "v-prepare", "v-route", "v-stay" }
             .Select(c => Regex.Match(Html, $@"\.badge\.{c} {{ background: ([^;]+);").Groups[1].Value)
             .ToList();
         Assert.All(colours, c => Assert.NotEqual("", c));
-        Assert.Equal(3, colours.Distinct().Count());
+        Assert.Equal(4, colours.Distinct().Count());
     }
 
     [Fact]
     public void Totals_table_has_a_row_per_team_and_an_overall_row()
     {
         var totals = Html[Html.IndexOf("<h2>Totals</h2>", StringComparison.Ordinal)..];
+        Assert.Contains("<th scope=\"col\">FineTune</th><th scope=\"col\">PrepareFineTune</th><th scope=\"col\">Route</th><th scope=\"col\">StayOnFrontier</th>" +
+                        "<th scope=\"col\">Baseline monthly cost</th><th scope=\"col\">Savings to act on / month</th><th scope=\"col\">Projected savings, horizon net</th>", totals);
         Assert.Contains("<tr><th scope=\"row\">billing</th><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td>" +
-                        "<td class=\"num\">0</td><td class=\"num\">$1,500.00</td><td class=\"num\">$0.00</td></tr>", totals);
+                        "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">$1,500.00</td><td class=\"num\">$0.00</td><td class=\"num\">\u2212$27,646.00</td></tr>", totals);
+        // legal: the fragile FineTune (2,704.10 a month, 2,449.15 over 12 months) and the Route (6,477.10, 77,725.20).
+        Assert.Contains("<tr><th scope=\"row\">legal</th><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td>" +
+                        "<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">$12,570.69</td><td class=\"num\">$9,181.20</td><td class=\"num\">$80,174.35</td></tr>", totals);
         Assert.Contains("<tr><th scope=\"row\">search</th><td class=\"num\">2</td>", totals);
-        Assert.Contains("<tfoot>\n<tr><th scope=\"row\">All teams</th><td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">1</td>" +
-                        "<td class=\"num\">1</td><td class=\"num\">$7,400.44</td><td class=\"num\">$3,130.22</td></tr>", totals);
+        Assert.Contains("<tfoot>\n<tr><th scope=\"row\">All teams</th><td class=\"num\">5</td><td class=\"num\">2</td><td class=\"num\">1</td>" +
+                        "<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">$19,971.13</td><td class=\"num\">$12,311.42</td><td class=\"num\">$60,091.00</td></tr>", totals);
     }
 }

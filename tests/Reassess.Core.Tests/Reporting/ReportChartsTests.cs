@@ -13,12 +13,15 @@ public class ReportChartsTests
         Regex.Match(Html, $"<section id=\"{id}\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
 
     [Fact]
-    public void Ranking_puts_fine_tune_first_then_prepare_then_the_rest_by_horizon_net()
+    public void Ranking_puts_fine_tune_then_prepare_then_route_then_stay_each_by_horizon_net()
     {
         var rows = Regex.Matches(Section("portfolio"), "<tr><td class=\"num\">(\\d+)</td><th scope=\"row\"><a href=\"#([^\"]+)\">")
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
 
-        Assert.Equal([("1", "w-support-triage"), ("2", "w-invoice-extract"), ("3", "w-xss-probe")], rows);
+        // The Route's fine-tune nets 18,832.25, more than either FineTune's, and still ranks after them and the PrepareFineTune.
+        Assert.Equal(
+            [("1", "w-support-triage"), ("2", "w-clause-tagging"), ("3", "w-invoice-extract"), ("4", "w-contract-review"), ("5", "w-xss-probe")],
+            rows);
         Assert.Contains("Fine-tune now: 4 of 4 thresholds hold and it pays back in 9.6 months.", Section("portfolio"));
         Assert.Contains("Close the readiness gaps first: labelled examples 350 &lt; 1000; no eval suite.", Section("portfolio"));
         Assert.Contains("Does not pay within 12 months; keep improving prompts, caching and routing.", Section("portfolio"));
@@ -28,7 +31,9 @@ public class ReportChartsTests
     public void Ranking_chart_words_give_every_workload_its_horizon_net()
     {
         Assert.Contains("<desc id=\"portfolio-horizon-desc\">Horizon net (savings over each workload&#39;s horizon less the build cost), in ranking order: " +
-                        "Support triage $7,562.65; Invoice extraction \u2212$27,646.00; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; \u2212$30,800.00.</desc>", Html);
+                        "Support triage $7,562.65; Clause tagging $2,449.15; Invoice extraction \u2212$27,646.00; Contract review $18,832.25; " +
+                        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; \u2212$30,800.00.</desc>", Html);
+        Assert.Contains("<rect class=\"bar v-route\"", Section("portfolio"));
     }
 
     [Fact]
@@ -37,10 +42,11 @@ public class ReportChartsTests
         var spend = Section("spend");
 
         Assert.Contains("2026-W37 to 2026-W48", spend);
-        Assert.Contains("<desc id=\"spend-by-team-desc\">search: W37 no data", spend);
+        Assert.Contains("<desc id=\"spend-by-team-desc\">legal: W37 no data", spend); // the largest spender first
+        Assert.Contains("search: W37 no data", spend);
         Assert.Contains("W45 no data, W46 $4,410.40, W47 $5,605.42, W48 $5,900.44.", spend); // the hostile workload has no W46 row
         Assert.Contains("<tr><th scope=\"row\">billing</th><td class=\"num\">$1,350.00</td><td class=\"num\">$1,500.00</td><td class=\"num\">+11.1%</td></tr>", spend);
-        Assert.Contains("<tr><th scope=\"row\">All teams</th><td class=\"num\">$5,760.40</td><td class=\"num\">$7,400.44</td>", spend);
+        Assert.Contains("<tr><th scope=\"row\">All teams</th><td class=\"num\">$17,074.02</td><td class=\"num\">$19,971.13</td>", spend);
     }
 
     [Fact]

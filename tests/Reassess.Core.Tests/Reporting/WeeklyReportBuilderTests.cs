@@ -5,9 +5,10 @@ namespace Reassess.Core.Tests.Reporting;
 
 public class WeeklyReportBuilderTests
 {
-    /// <summary>Workload i: FineTune saving i dollars a month every third workload, a flip every 250th, ten teams.</summary>
-    private static AssessmentFigures Figures(int i) => new(
-        $"wl-{i:D6}", $"team-{i % 10}", i % 3 == 0 ? Verdict.FineTune : Verdict.StayOnFrontier, 100m, i, Flipped: i % 250 == 0);
+    /// <summary>Workload i: FineTune saving i dollars a month (12·i over the horizon) every third workload, a flip every 250th, ten teams.</summary>
+    private static AssessmentFigures Figures(int i) => i % 3 == 0
+        ? new($"wl-{i:D6}", $"team-{i % 10}", Verdict.FineTune, 100m, i, 12m * i, Flipped: i % 250 == 0)
+        : new($"wl-{i:D6}", $"team-{i % 10}", Verdict.StayOnFrontier, 100m, 0m, 0m, Flipped: i % 250 == 0);
 
     private static Assessment Detailed(string id) => ReportFixtures.FineTuneWithFlip() with { WorkloadId = id, Team = $"team-{int.Parse(id[3..]) % 10}" };
 
@@ -63,5 +64,27 @@ public class WeeklyReportBuilderTests
         Assert.Contains("This week has 5,000 workloads", html);
         Assert.Equal(3, html.Split("class=\"card").Length - 1);
         Assert.All(Enumerable.Range(0, 10), t => Assert.Contains($"team-{t}", html));
+    }
+
+    [Fact]
+    public void Route_verdicts_are_counted_and_their_savings_selected_from_the_key_figures()
+    {
+        var builder = new WeeklyReportBuilder();
+        for (var i = 0; i < 2_000; i++) builder.Add(Figures(i));
+        // A Route saving more a month than any FineTune, and a PrepareFineTune that would, but is not ready to act on.
+        builder.Add(new AssessmentFigures("wl-route", "team-legal", Verdict.Route, 8_096.38m, 6_477.10m, 77_725.20m, Flipped: false));
+        builder.Add(new AssessmentFigures("wl-prepare", "team-legal", Verdict.PrepareFineTune, 1_500m, 9_000m, 20_000m, Flipped: false));
+
+        var report = builder.Build(ReportFixtures.Report() with { Assessments = [] }, []);
+        var totals = report.Portfolio!.Totals;
+
+        Assert.Contains("wl-route", builder.Selected());
+        Assert.DoesNotContain("wl-prepare", builder.Selected());
+        Assert.Equal((667, 1, 1, 1_333), (totals.FineTune, totals.PrepareFineTune, totals.Route, totals.StayOnFrontier));
+        // FineTune savings 0 + 3 + … + 1,998 = 666,333 a month; the Route's 6,477.10 joins them, the PrepareFineTune's 9,000 does not.
+        Assert.Equal(666_333m + 6_477.10m, totals.ProjectedMonthlySavings);
+        Assert.Equal(666_333m + 6_477.10m + 9_000m, totals.ChosenMonthlyNetSavings);
+        Assert.Equal(12m * 666_333m + 77_725.20m + 20_000m, totals.ChosenHorizonNet);
+        Assert.Equal((1, 1), (report.Portfolio.Teams["team-legal"].Route, report.Portfolio.Teams["team-legal"].PrepareFineTune));
     }
 }

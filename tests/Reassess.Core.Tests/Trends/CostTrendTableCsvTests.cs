@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Reassess.Core.Decisions;
 using Reassess.Core.Reporting;
 using Reassess.Core.Time;
 using Reassess.Core.Trends;
@@ -67,5 +68,26 @@ public class CostTrendTableCsvTests
         Assert.Equal(-5.25m, total.EffectiveCost);
         Assert.Equal(total.EffectiveCost, rows.Sum(r => decimal.Parse(r["EffectiveCost"], CultureInfo.InvariantCulture)));
         Assert.Equal(["-ops", "=team"], rows.Select(r => CsvCell.Original(r["x_Group"])));
+    }
+
+    [Fact]
+    public void Route_verdicts_are_counted_and_the_chosen_options_summed_in_columns_after_the_earlier_ones()
+    {
+        CostTrendPoint[] points =
+        [
+            Point("w1", "legal", "CC-3", 10m) with { Verdict = Verdict.Route, BestRoute = "openai/gpt-4.1-mini", ProjectedMonthlySavings = 6_477.10m, ChosenMonthlyNetSavings = 6_477.10m, ChosenHorizonNet = 77_725.20m },
+            Point("w2", "legal", "CC-3", 10m) with { Verdict = Verdict.FineTune, ProjectedMonthlySavings = 2_704.10m, ChosenMonthlyNetSavings = 2_704.10m, ChosenHorizonNet = 2_449.15m },
+            Point("w3", "legal", "CC-3", 10m) with { Verdict = Verdict.PrepareFineTune, ChosenMonthlyNetSavings = 500m, ChosenHorizonNet = 1_000m },
+            Point("w4", "legal", "CC-3", 10m) with { Verdict = Verdict.StayOnFrontier },
+        ];
+
+        var row = Assert.Single(Csv(points, TrendGrouping.Team));
+
+        // The columns that were there keep their places; the new ones follow them.
+        Assert.Equal(
+            ["x_ProjectedMonthlySavings", "x_FineTune", "x_PrepareFineTune", "x_StayOnFrontier", "x_Route", "x_ChosenMonthlyNetSavings", "x_ChosenHorizonNet"],
+            CostTrendTable.CsvColumns.Skip(12));
+        Assert.Equal(("1", "1", "1", "1"), (row["x_FineTune"], row["x_PrepareFineTune"], row["x_Route"], row["x_StayOnFrontier"]));
+        Assert.Equal(("9181.20", "9681.20", "81174.35"), (row["x_ProjectedMonthlySavings"], row["x_ChosenMonthlyNetSavings"], row["x_ChosenHorizonNet"]));
     }
 }

@@ -32,6 +32,7 @@ public static class ChartStyles
         svg.chart .bar.neg { fill: #cf222e; }
         svg.chart .bar.v-finetune { fill: #1a7f37; }
         svg.chart .bar.v-prepare { fill: #9a6700; }
+        svg.chart .bar.v-route { fill: #8250df; }
         svg.chart .bar.v-stay { fill: #0969da; }
         svg.chart .bar-label { fill: #1f2328; }
         svg.chart .tornado-low { fill: #0969da; }
