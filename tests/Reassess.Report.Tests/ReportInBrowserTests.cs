@@ -47,6 +47,10 @@ public sealed class ReportInBrowserTests(AzuriteFixture azurite, ITestOutputHelp
             pageWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth,
             sections: [...document.querySelectorAll('h2')].map(h => h.textContent),
             cards: document.querySelectorAll('.card').length,
+            routes: [...document.querySelectorAll('#routes table.routes tbody tr')].map(r => ({ text: r.textContent, box: box(r.getBoundingClientRect()) })),
+            optionTables: [...document.querySelectorAll('.card table.options')].map(t => ({ rows: t.querySelectorAll('tbody tr').length, box: box(t.getBoundingClientRect()) })),
+            fragile: [...document.querySelectorAll('.fragile')].filter(f => f.getBoundingClientRect().width > 0).map(f => f.textContent),
+            routeBadges: [...document.querySelectorAll('.card .badge.v-route')].filter(b => b.getBoundingClientRect().width > 0).length,
           };
         })())
         """;
@@ -70,9 +74,10 @@ public sealed class ReportInBrowserTests(AzuriteFixture azurite, ITestOutputHelp
         var session = await browser.OpenAsync(new Uri(page).AbsoluteUri, ScreenWidth, 1000);
 
         var screen = await MeasureAsync(browser, session);
-        Assert.Equal(["Headline", "What changed", "Fine-tune next", "Spend trend", "Team: catalog", "Team: devex", "Team: finance-ops",
+        Assert.Equal(["Headline", "What changed", "Fine-tune next", "Switch or route", "Spend trend", "Team: catalog", "Team: devex", "Team: finance-ops",
             "Team: legal", "Team: support", "Totals"], screen.Sections);
         Assert.Equal(6, screen.Cards);
+        CheckRoutesAndFragility(screen, "screen");
         Assert.Equal(svgCount, screen.Charts.Count);
         // Headline sparkline, ranking bars, spend by team, 5 team charts, and per card a sparkline, a payback curve and a tornado.
         Assert.Equal(1 + 1 + 1 + 5 + 6 * 3, screen.Charts.Count);
@@ -84,6 +89,7 @@ public sealed class ReportInBrowserTests(AzuriteFixture azurite, ITestOutputHelp
         await browser.ViewportAsync(session, PrintWidth, 1000);
         var print = await MeasureAsync(browser, session);
         Check(print, "print");
+        CheckRoutesAndFragility(print, "print");
         await File.WriteAllBytesAsync(Path.Combine(folder, "report-print.png"), await browser.ScreenshotAsync(session, PrintWidth));
         await SaveTilesAsync(folder, "report-print", await browser.ScreenshotTilesAsync(session, PrintWidth, 2400));
         var pdf = await browser.PrintToPdfAsync(session);
@@ -115,6 +121,23 @@ public sealed class ReportInBrowserTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.True(problems.Count == 0, $"In {media} layout:\n" + string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// The sample week's two Route verdicts (a switch and a half route) in "Switch or route", drawn as rows with a height;
+    /// every card's options table drawn with a row per option; the Route badge on two cards; product-tagging's fragile flip marked.
+    /// </summary>
+    private static void CheckRoutesAndFragility(Page page, string media)
+    {
+        Assert.Equal(2, page.Routes.Count);
+        Assert.Contains(page.Routes, r => r.Text.Contains("Customer support chat assistant") && r.Text.Contains("openai/gpt-4.1-mini") && r.Text.Contains("all calls"));
+        Assert.Contains(page.Routes, r => r.Text.Contains("Pull-request review comments") && r.Text.Contains("anthropic/claude-sonnet-4-5") && r.Text.Contains("50% of calls"));
+        Assert.All(page.Routes, r => Assert.True(r.Box.Height > 0, $"a route row in {media} layout drew no box"));
+        Assert.Equal(6, page.OptionTables.Count);
+        Assert.All(page.OptionTables, t => Assert.True(t.Rows >= 2 && t.Box.Height > 0, $"an options table in {media} layout has {t.Rows} rows and height {t.Box.Height}"));
+        Assert.Equal(2, page.RouteBadges);
+        Assert.Contains(page.Fragile, f => f.StartsWith("fragile flip", StringComparison.Ordinal));
+        Assert.Contains(page.Fragile, f => f.StartsWith("fragile (margin", StringComparison.Ordinal));
+    }
+
     private static async Task SaveTilesAsync(string folder, string stem, IReadOnlyList<byte[]> tiles)
     {
         foreach (var stale in Directory.EnumerateFiles(folder, stem + "-*.png")) File.Delete(stale);
@@ -138,7 +161,12 @@ public sealed class ReportInBrowserTests(AzuriteFixture azurite, ITestOutputHelp
     }
 
     private sealed record Page(
-        List<Chart> Charts, List<string> Overflowing, double PageWidth, double ViewportWidth, List<string> Sections, int Cards);
+        List<Chart> Charts, List<string> Overflowing, double PageWidth, double ViewportWidth, List<string> Sections, int Cards,
+        List<RouteRow> Routes, List<OptionTable> OptionTables, List<string> Fragile, int RouteBadges);
+
+    private sealed record RouteRow(string Text, Box Box);
+
+    private sealed record OptionTable(int Rows, Box Box);
 
     private sealed record Chart(
         string Id, string Label, string Role, string Title, Box Box, Box Container, string ContainerId, Size View, Size Content,

@@ -183,7 +183,7 @@ public static partial class HtmlReport
         html.Line("<h2>Totals</h2>");
         html.Line("<table class=\"totals\">");
         html.Line("<thead><tr><th scope=\"col\">Team</th><th scope=\"col\">Workloads</th>" +
-                  string.Concat(ReportTotals.VerdictOrder.Select(v => $"<th scope=\"col\">{Html.E(ReportText.VerdictName(v))}</th>")) +
+                  string.Concat(ReportTotals.VerdictOrder.Select(v => $"<th scope=\"col\">{BreakableVerdict(v)}</th>")) +
                   "<th scope=\"col\">Baseline monthly cost</th><th scope=\"col\">Savings to act on / month</th>" +
                   "<th scope=\"col\">Projected savings, horizon net</th></tr></thead>");
         html.Line("<tbody>");
@@ -220,6 +220,10 @@ public static partial class HtmlReport
         foreach (var item in present) html.Line($"<li>{Html.E(item)}</li>");
         html.Line("</ul>");
     }
+
+    /// <summary>A verdict name that may break between its words (<c>Prepare&lt;wbr&gt;Fine&lt;wbr&gt;Tune</c>) so a narrow column header can wrap.</summary>
+    private static string BreakableVerdict(Verdict verdict) =>
+        System.Text.RegularExpressions.Regex.Replace(Html.E(ReportText.VerdictName(verdict)), "(?<=[a-z])(?=[A-Z])", "<wbr>");
 
     private static string Badge(Verdict verdict) =>
         $"<span class=\"badge {VerdictClass(verdict)}\">{Html.E(ReportText.VerdictName(verdict))}</span>";
@@ -282,6 +286,10 @@ public static partial class HtmlReport
         .chosen-mark { display: inline-block; padding: 0 .4rem; border-radius: 4px; background: var(--bg-soft); border: 1px solid var(--line);
           font-size: .75rem; font-weight: 600; }
         .options td, .options th[scope=row], .routes td { font-size: .85rem; }
+        /* Model keys and workload names are long single words; letting them break keeps the money columns whole. */
+        .options td:nth-child(2), .routes td:nth-child(4), .routes th[scope=row] { overflow-wrap: anywhere; }
+        td.num { white-space: nowrap; }
+        td.num .muted { display: block; white-space: normal; }
         .card { border: 1px solid var(--line); border-left: 6px solid var(--stay); border-radius: 6px;
           padding: .75rem 1rem 1rem; margin: 1rem 0; }
         .card.v-finetune { border-left-color: var(--ft); }
@@ -310,6 +318,9 @@ public static partial class HtmlReport
           .team { break-before: page; }
           .card, tr, .figures div { break-inside: avoid; }
           .totals { font-size: 8.5pt; }
+          .options, .routes, .ranking, .totals { font-size: 8pt; }
+          .options td, .options th[scope=row], .routes td { font-size: 8pt; }
+          .options th, .options td, .routes th, .routes td, .totals th, .totals td { padding: .2rem .3rem; }
           .badge, .fragile, .flip, thead th, tfoot th, tfoot td, .figures div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }
