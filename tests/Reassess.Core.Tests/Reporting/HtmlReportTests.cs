@@ -151,7 +151,7 @@ public class HtmlReportTests
     public void Totals_table_has_a_row_per_team_and_an_overall_row()
     {
         var totals = Html[Html.IndexOf("<h2>Totals</h2>", StringComparison.Ordinal)..];
-        Assert.Contains("<th scope=\"col\">FineTune</th><th scope=\"col\">PrepareFineTune</th><th scope=\"col\">Route</th><th scope=\"col\">StayOnFrontier</th>" +
+        Assert.Contains("<th scope=\"col\">Fine<wbr>Tune</th><th scope=\"col\">Prepare<wbr>Fine<wbr>Tune</th><th scope=\"col\">Route</th><th scope=\"col\">Stay<wbr>On<wbr>Frontier</th>" +
                         "<th scope=\"col\">Baseline monthly cost</th><th scope=\"col\">Savings to act on / month</th><th scope=\"col\">Projected savings, horizon net</th>", totals);
         Assert.Contains("<tr><th scope=\"row\">billing</th><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td>" +
                         "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">$1,500.00</td><td class=\"num\">$0.00</td><td class=\"num\">\u2212$27,646.00</td></tr>", totals);
