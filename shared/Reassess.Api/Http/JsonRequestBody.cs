@@ -9,38 +9,46 @@ using Reassess.Sources.Formats.Json;
 namespace Reassess.Api.Http;
 
 /// <summary>
-/// A JSON request body, read and checked before a handler takes it apart: declared as JSON in UTF-8 when declared at
-/// all (415 otherwise), within the size limit (413), and JSON whose text and members can be read (400). System.Text.Json
-/// decodes a string only when asked and <c>JsonObject</c> refuses a repeated member only when first used, so bytes that
-/// are not UTF-8, an escaped half surrogate or a member given twice would otherwise end as a 500 from inside a handler.
-/// Syntax errors are left to the handlers, which say where they are.
+/// A JSON request body, read, checked and parsed once before a handler takes it apart: declared as JSON in UTF-8 when
+/// declared at all (415 otherwise), within the size limit (413), and JSON whose text and members can be read (400).
+/// System.Text.Json decodes a string only when asked and refuses a repeated member only when it is looked up, so bytes
+/// that are not UTF-8, an escaped half surrogate or a member given twice would otherwise end as a 500 from inside a
+/// handler; they are found here, in passes over the bytes, before the one parse.
 /// </summary>
 public static class JsonRequestBody
 {
     private static readonly JsonReaderOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions LenientDocument = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    /// <returns>The body (possibly empty), or the problem to answer with instead.</returns>
-    public static async Task<(MemoryStream? Body, IResult? Problem)> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <returns>The parsed body (null when the body is empty), or the problem to answer with instead.</returns>
+    public static async Task<(JsonDocument? Json, IResult? Problem)> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength != 0 && UnsupportedType(request.ContentType) is { } unsupported) return (null, unsupported);
 
-        var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
+        using var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
         if (body is null) return (null, Problems.TooLarge(limit));
-        if (body.Length == 0) return (body, null);
+        if (body.Length == 0) return (null, null);
 
+        // The document keeps the bytes it was parsed from; the array outlives the stream that filled it.
+        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
         try
         {
-            JsonText.Check(body.GetBuffer().AsSpan(0, (int)body.Length), "body", Lenient);
-            if (RepeatedMember(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } repeated) throw new InputRejectedException(repeated);
+            JsonText.Check(bytes.Span, "body", Lenient);
+            if (RepeatedMember(bytes.Span) is { } repeated) return (null, Problems.BadRequest(repeated));
+            return (JsonDocument.Parse(bytes, LenientDocument), null);
         }
         catch (InputRejectedException e)
         {
-            await body.DisposeAsync();
             return (null, Problems.BadRequest(e.Problem));
         }
-
-        return (body, null);
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest($"line {e.LineNumber + 1}", "the body is not valid JSON."));
+        }
     }
+
+    /// <summary>The problem for a body a route needs but did not get.</summary>
+    public static IResult Missing(string expected) => Problems.BadRequest("body", $"the body is empty; expected {expected}.");
 
     /// <summary>A 415 when the body is declared as something other than JSON, or in another charset than UTF-8; null when it is fine or undeclared.</summary>
     private static ProblemHttpResult? UnsupportedType(string? contentType)

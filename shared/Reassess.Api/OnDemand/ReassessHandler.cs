@@ -18,10 +18,10 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        var (json, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
         if (refused is not null) return refused;
-        using var body = read!;
-        var (only, problem) = ReadSelection(body);
+        using var body = json;
+        var (only, problem) = ReadSelection(body?.RootElement);
         if (problem is not null) return problem;
         // Checked before the job is held, so a list of ids that name nothing never keeps other runs waiting.
         if (only is not null && await UnknownAsync(only, cancellationToken) is { } unknown) return unknown;
@@ -41,13 +41,7 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
                 .WithHeaders(("Retry-After", "60"));
         }
 
-        var outcome = await reassess.RunNowAsync(only, cancellationToken);
-        var ids = only ?? (await context.Workloads.GetAllAsync(cancellationToken)).Select(w => w.Id).ToList();
-        var assessments = new List<Assessment>();
-        foreach (var id in ids.Order(StringComparer.Ordinal))
-            if (await context.Assessments.GetLatestAsync(id, cancellationToken) is { } latest && latest.AssessedAt >= outcome.StartedAt.AddSeconds(-1))
-                assessments.Add(latest);
-
+        var (outcome, assessments) = await reassess.RunNowAsync(only, cancellationToken);
         return Json.Ok(new Answer(outcome.StartedAt, outcome.Counts, outcome.Problems.Select(p => p.ToString()).ToList(), assessments));
     }
 
@@ -64,33 +58,25 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
             "GET /api/workloads lists them; nothing was reassessed.");
     }
 
-    private static (IReadOnlyCollection<string>? Only, IResult? Problem) ReadSelection(Stream body)
+    private static (IReadOnlyCollection<string>? Only, IResult? Problem) ReadSelection(JsonElement? body)
     {
-        if (body.Length == 0) return (null, null);
-        try
+        if (body is not { } root) return (null, null);
+        if (root.ValueKind != JsonValueKind.Object) return (null, Problems.BadRequest("body", "expected {\"workloads\": [\"id\", …]} or no body."));
+        if (!root.TryGetProperty("workloads", out var list)) return (null, null);
+        if (list.ValueKind != JsonValueKind.Array) return (null, Problems.BadRequest("workloads", "expected an array of workload ids."));
+        if (list.GetArrayLength() > MaxIds)
+            return (null, Problems.BadRequest("workloads", $"names {list.GetArrayLength():N0} workloads; at most {MaxIds:N0} a request (leave the list out to reassess every workload)."));
+        var ids = new List<string>();
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, Problems.BadRequest("body", "expected {\"workloads\": [\"id\", …]} or no body."));
-            if (!document.RootElement.TryGetProperty("workloads", out var list)) return (null, null);
-            if (list.ValueKind != JsonValueKind.Array) return (null, Problems.BadRequest("workloads", "expected an array of workload ids."));
-            if (list.GetArrayLength() > MaxIds)
-                return (null, Problems.BadRequest("workloads", $"names {list.GetArrayLength():N0} workloads; at most {MaxIds:N0} a request (leave the list out to reassess every workload)."));
-            var ids = new List<string>();
-            var index = 0;
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String)
-                    return (null, Problems.BadRequest($"workloads[{index}]", "expected a workload id (a string)."));
-                if (WorkloadId.Refuse(item.GetString(), $"workloads[{index}]") is { } invalid) return (null, invalid);
-                ids.Add(item.GetString()!);
-                index++;
-            }
+            if (item.ValueKind != JsonValueKind.String)
+                return (null, Problems.BadRequest($"workloads[{index}]", "expected a workload id (a string)."));
+            if (WorkloadId.Refuse(item.GetString(), $"workloads[{index}]") is { } invalid) return (null, invalid);
+            ids.Add(item.GetString()!);
+            index++;
+        }
 
-            return (ids.Distinct(StringComparer.Ordinal).ToList(), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.BadRequest($"line {e.LineNumber + 1}", "the body is not valid JSON."));
-        }
+        return (ids.Distinct(StringComparer.Ordinal).ToList(), null);
     }
 }

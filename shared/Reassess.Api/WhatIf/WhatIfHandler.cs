@@ -10,13 +10,14 @@ public sealed class WhatIfHandler(ApiSettings settings, TimeProvider clock)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        var (json, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
         if (refused is not null) return refused;
-        using var body = read!;
+        if (json is null) return JsonRequestBody.Missing("{workload, prices, window}");
+        using var body = json;
 
         try
         {
-            return Json.Ok(await WhatIfRequest.AssessAsync(body, "body", clock, cancellationToken));
+            return Json.Ok(WhatIfRequest.Assess(body.RootElement, "body", clock));
         }
         catch (InputRejectedException e)
         {

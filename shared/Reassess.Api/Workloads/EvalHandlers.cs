@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Reassess.Api.Http;
 using Reassess.Core.Ingestion;
 using Reassess.Pipeline;
+using Reassess.Sources.Formats;
+using Reassess.Sources.Formats.Json;
 using Reassess.Sources.Usage;
 
 namespace Reassess.Api.Workloads;
@@ -17,28 +19,20 @@ public sealed class EvalHandlers(PipelineContext context, ApiSettings settings)
     {
         if (WorkloadId.Refuse(id) is { } invalid) return invalid;
         if (await context.Workloads.FindAsync(id, cancellationToken) is null) return WorkloadHandlers.Unknown(id);
-        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        var (json, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
         if (refused is not null) return refused;
-        using var body = read!;
+        if (json is null) return JsonRequestBody.Missing("an eval point {date, suite, score} or an array of them");
+        using var body = json;
 
-        byte[] withWorkload;
-        try
-        {
-            withWorkload = WithWorkloadId(body, id);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest($"line {e.LineNumber + 1}", "the body is not valid JSON.");
-        }
-        catch (InvalidOperationException e)
-        {
-            return Problems.BadRequest("body", e.Message);
-        }
-
+        var root = body.RootElement;
+        IReadOnlyList<Entry> points = root.ValueKind == JsonValueKind.Array
+            ? root.EnumerateArray().Select((point, i) => (Entry)JsonEntry.InBody(i, point)).ToList()
+            : [JsonEntry.InBody(0, root, alone: true)];
         try
         {
             var now = context.Clock.GetUtcNow();
-            var result = await new EvalDropReader().ReadAsync(new MemoryStream(withWorkload), "body", new ReadContext(now, now), cancellationToken);
+            // The same reader as eval drop files, so the rules are the same; the URL names the workload.
+            var result = EvalDropReader.Read(points, "body", new ReadContext(now, now), workloadId: id);
             if (result.Rejected.Count > 0) return Problems.BadRequest(result.Rejected[0]);
             await context.Usage.UpsertEvalsAsync(result.Records, cancellationToken);
             return Json.Ok(result.Records, StatusCodes.Status201Created);
@@ -47,22 +41,5 @@ public sealed class EvalHandlers(PipelineContext context, ApiSettings settings)
         {
             return Problems.BadRequest(e.Problem);
         }
-    }
-
-    /// <summary>The URL names the workload; each point gets it so the body need not repeat it.</summary>
-    private static byte[] WithWorkloadId(Stream body, string id)
-    {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(body) ?? throw new InvalidOperationException("expected an eval point or an array of them.");
-        var points = node is System.Text.Json.Nodes.JsonArray array ? array : [node.DeepClone()];
-        foreach (var point in points)
-        {
-            if (point is not System.Text.Json.Nodes.JsonObject item)
-                throw new InvalidOperationException("each eval point must be an object {date, suite, score}.");
-            if (item["workload"] is { } given && given.ToString() != id)
-                throw new InvalidOperationException($"workload '{given}' in the body differs from '{id}' in the URL.");
-            item["workload"] = id;
-        }
-
-        return JsonSerializer.SerializeToUtf8Bytes(points);
     }
 }

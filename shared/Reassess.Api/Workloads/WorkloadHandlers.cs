@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Reassess.Api.Http;
 using Reassess.Core.Ingestion;
@@ -27,27 +26,27 @@ public sealed class WorkloadHandlers(PipelineContext context, ApiSettings settin
     public async Task<IResult> PutAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
         if (WorkloadId.Refuse(id) is { } invalid) return invalid;
-        var (read, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
+        var (json, refused) = await JsonRequestBody.ReadAsync(request, settings.MaxRequestBodyBytes, cancellationToken);
         if (refused is not null) return refused;
-        using var body = read!;
+        if (json is null) return JsonRequestBody.Missing("one workload, as in samples/workloads.json");
+        using var body = json;
+
+        var root = body.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            return Problems.BadRequest("workload", "expected a JSON object: one workload, as in samples/workloads.json.");
+        // The URL names the workload; the body may repeat the id but not contradict it (an id of another kind does).
+        if (root.TryGetProperty("id", out var given) && given.ValueKind != JsonValueKind.Null)
+        {
+            if (given.ValueKind != JsonValueKind.String)
+                return Problems.BadRequest("id", $"expected the workload id as text (\"{id}\"), found {given.ValueKind.ToString().ToLowerInvariant()}; it must be the same as in the URL.");
+            if (given.GetString() != id)
+                return Problems.BadRequest("id", $"'{given.GetString()}' in the body differs from '{id}' in the URL; they must be the same.");
+        }
 
         Workload workload;
         try
         {
-            if (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true }) is not JsonObject json)
-                return Problems.BadRequest("workload", "expected a JSON object: one workload, as in samples/workloads.json.");
-            // The URL names the workload; the body may repeat the id but not contradict it (an id of another kind does).
-            if (json["id"] is { } given && given.GetValueKind() != JsonValueKind.String)
-                return Problems.BadRequest("id", $"expected the workload id as text (\"{id}\"), found {given.GetValueKind().ToString().ToLowerInvariant()}; it must be the same as in the URL.");
-            if (json["id"] is JsonValue text && (string?)text != id)
-                return Problems.BadRequest("id", $"'{(string?)text}' in the body differs from '{id}' in the URL; they must be the same.");
-            json["id"] = id;
-            using var document = JsonDocument.Parse(json.ToJsonString());
-            workload = WorkloadCatalog.ParseOne(document.RootElement, "body");
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest($"line {e.LineNumber + 1}", "the body is not valid JSON.");
+            workload = WorkloadCatalog.ParseOne(root, "body", id);
         }
         catch (InputRejectedException e)
         {

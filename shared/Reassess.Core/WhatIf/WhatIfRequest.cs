@@ -30,28 +30,33 @@ public static class WhatIfRequest
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw Refused(sourceName, "", "expected an object with workload, prices and window");
+            return Assess(document.RootElement, sourceName, clock);
+        }
+    }
 
-            var workload = WorkloadCatalog.ParseOne(Required(root, "workload", sourceName), sourceName);
-            var prices = ReadPrices(Required(root, "prices", sourceName), sourceName, clock.GetUtcNow());
-            var window = ReadWindow(Required(root, "window", sourceName), sourceName);
+    /// <summary>A what-if already parsed (an HTTP body): <paramref name="root"/> holds workload, prices and window.</summary>
+    public static Assessment Assess(JsonElement root, string sourceName, TimeProvider clock)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw Refused(sourceName, "", "expected an object with workload, prices and window");
 
-            try
+        var workload = WorkloadCatalog.ParseOne(Required(root, "workload", sourceName), sourceName);
+        var prices = ReadPrices(Required(root, "prices", sourceName), sourceName, clock.GetUtcNow());
+        var window = ReadWindow(Required(root, "window", sourceName), sourceName);
+
+        try
+        {
+            return DecisionEngine.Assess(new AssessmentRequest
             {
-                return DecisionEngine.Assess(new AssessmentRequest
-                {
-                    Workload = workload,
-                    Prices = new PriceBook(prices),
-                    Window = window,
-                    AssessedAt = clock.GetUtcNow(),
-                });
-            }
-            catch (AssessmentException e)
-            {
-                throw Refused(sourceName, "prices", e.Message);
-            }
+                Workload = workload,
+                Prices = new PriceBook(prices),
+                Window = window,
+                AssessedAt = clock.GetUtcNow(),
+            });
+        }
+        catch (AssessmentException e)
+        {
+            throw Refused(sourceName, "prices", e.Message);
         }
     }
 

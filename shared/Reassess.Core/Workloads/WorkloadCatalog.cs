@@ -63,11 +63,13 @@ public sealed class WorkloadCatalog : IRecordReader<Workload>
     }
 
     /// <summary>Parses one workload from JSON text, as the HTTP API and what-if receive it.</summary>
-    public static Workload ParseOne(JsonElement element, string sourceName)
+    /// <param name="id">The id the workload is stored under when the caller names it (a URL), over whatever the JSON says.</param>
+    public static Workload ParseOne(JsonElement element, string sourceName, string? id = null)
     {
         var result = new ReadResultBuilder<Workload>(sourceName);
         var workload = Parse(element, "workload", result);
         if (workload is null) throw new InputRejectedException(result.Build().Rejected[0]);
+        if (id is not null) workload = workload with { Id = id };
         var problems = WorkloadValidator.Validate(workload);
         if (problems.Count > 0) throw new InputRejectedException(new InputProblem(sourceName, "workload", string.Join("; ", problems)));
         return workload;

@@ -134,11 +134,15 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     /// An on-demand reassessment as of now, of every workload or only the ids given (unknown ids are reported);
     /// stored with its time, not under a week, so it never rewrites a weekly verdict.
     /// </summary>
-    public Task<JobOutcome> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default) =>
-        context.RunAsync(JobName.ReassessWorkloads, context.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
-            outcome => ReassessNowAsync(outcome, only, cancellationToken), cancellationToken);
+    public async Task<OnDemandReassessment> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
+    {
+        var assessed = new ConcurrentBag<Assessment>();
+        var outcome = await context.RunAsync(JobName.ReassessWorkloads, context.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            outcome => ReassessNowAsync(outcome, only, assessed, cancellationToken), cancellationToken);
+        return new OnDemandReassessment(outcome, assessed.OrderBy(a => a.WorkloadId, StringComparer.Ordinal).ToList());
+    }
 
-    private async Task ReassessNowAsync(JobOutcome outcome, IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
+    private async Task ReassessNowAsync(JobOutcome outcome, IReadOnlyCollection<string>? only, ConcurrentBag<Assessment> assessed, CancellationToken cancellationToken)
     {
         var now = outcome.StartedAt;
         var period = outcome.Period;
@@ -164,7 +168,12 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
                         await context.Usage.GetDailyAsync(workload.Id, from, to, ct),
                         await context.Usage.GetEvalsAsync(workload.Id, evalFrom, evalTo, ct),
                         await context.Assessments.GetPreviousAsync(workload.Id, now, ct), ct);
-                    if (assessment is not null) await context.Assessments.SaveAsync(assessment, null, ct);
+                    if (assessment is not null)
+                    {
+                        await context.Assessments.SaveAsync(assessment, null, ct);
+                        assessed.Add(assessment);
+                    }
+
                     return assessment;
                 });
                 run.Progress(1);

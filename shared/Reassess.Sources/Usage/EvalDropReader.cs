@@ -18,9 +18,15 @@ public sealed class EvalDropReader : IRecordReader<EvalPoint>
     public string Format => FormatName;
 
     public async Task<ReadResult<EvalPoint>> ReadAsync(
-        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default)
+        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
+        Read(await Sheet.ReadAsync(content, sourceName, Shape, cancellationToken).ConfigureAwait(false), sourceName, context);
+
+    /// <summary>
+    /// Reads entries already taken apart (an HTTP body's points). With <paramref name="workloadId"/>, the points belong to
+    /// that workload: one may leave <c>workload</c> out, and one that names another is refused.
+    /// </summary>
+    public static ReadResult<EvalPoint> Read(IEnumerable<Entry> entries, string sourceName, ReadContext context, string? workloadId = null)
     {
-        var entries = await Sheet.ReadAsync(content, sourceName, Shape, cancellationToken).ConfigureAwait(false);
         var results = new ReadResultBuilder<EvalPoint>(sourceName);
         // A damaged file of a million bad rows lists the first ones and counts the rest, rather than hold a problem per row.
         var rejected = new RejectionBudget<EvalPoint>(results);
@@ -29,7 +35,7 @@ public sealed class EvalDropReader : IRecordReader<EvalPoint>
         foreach (var entry in entries)
         {
             var fields = new FieldReader(entry);
-            var workload = fields.Text("workload", required: true);
+            var workload = fields.Text("workload", required: workloadId is null) ?? workloadId;
             var day = fields.RecentDay("date", context.AsOf, required: true);
             var suite = fields.Text("suite", required: true);
             var score = fields.Decimal("score", 0m, 100m, "a score must be between 0 and 100", required: true);
@@ -37,6 +43,12 @@ public sealed class EvalDropReader : IRecordReader<EvalPoint>
             if (!fields.IsValid || workload is null || day is not { } d || suite is null || score is not { } s)
             {
                 rejected.Reject(fields);
+                continue;
+            }
+
+            if (workloadId is not null && workload != workloadId)
+            {
+                rejected.Reject(entry.Location, $"workload '{workload}' differs from '{workloadId}' in the URL; leave it out or give the same");
                 continue;
             }
 

@@ -99,7 +99,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
         {
             Assert.NotNull(entered);
             var onDemandStarted = clock.Elapsed;
-            var onDemand = await new ReassessWorkloads(FaultyStorage.NewContext(httpAccount, samples.Root)).RunNowAsync(only: null);
+            var (onDemand, _) = await new ReassessWorkloads(FaultyStorage.NewContext(httpAccount, samples.Root)).RunNowAsync(only: null);
 
             Assert.True(weekly.IsCompleted && onDemandStarted >= await weekly, "the on-demand run started before the weekly run let go of the job");
             Assert.Equal(6, onDemand.Counts.Values.Sum());

@@ -31,6 +31,10 @@ public sealed class JsonEntry : Entry
         _value = value;
     }
 
+    /// <summary>An item of a request body already parsed, located by its place: <c>entry 2</c>, or <c>body</c> for a lone object.</summary>
+    public static JsonEntry InBody(int index, JsonElement value, bool alone = false) =>
+        new(alone ? "body" : $"entry {index}", 1, index, value);
+
     /// <summary>A whole JSON document that is one object (an API answer with its list inside), located by paths from its top.</summary>
     public static JsonEntry Document(JsonElement value) => new("", 1, 0, value);
 
