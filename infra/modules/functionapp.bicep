@@ -1,6 +1,6 @@
 // The Flex Consumption plan (FC1, Linux) and the Function App: .NET 10 isolated worker, deployed from a blob container
 // with the app's user-assigned identity, and every app setting Reassess reads (the catalog in
-// shared/Reassess.Pipeline/Catalog/SettingsCatalog.cs; tests/Reassess.Contract.Tests checks the two agree).
+// shared/Reassess.Hosting/Settings/SettingsCatalog.cs; tests/Reassess.Contract.Tests checks the two agree).
 // No value below is a secret: storage is reached by identity, telemetry by identity, and the usage-API keys are
 // Key Vault references resolved by the platform with the same identity.
 

@@ -9,7 +9,6 @@ using Reassess.Api.Reports;
 using Reassess.Api.Trends;
 using Reassess.Api.WhatIf;
 using Reassess.Api.Workloads;
-using Reassess.Pipeline.Catalog;
 
 namespace Reassess.Api;
 
@@ -51,7 +50,7 @@ public static class ReassessApi
     public static IEndpointRouteBuilder MapReassessApi(this IEndpointRouteBuilder app)
     {
         // Whatever a handler throws is answered as a problem (ApiFailures): a 500, or a 503 from the routes that need storage.
-        var api = app.MapGroup("/" + FunctionCatalog.Routes.Prefix).ProducesProblem(StatusCodes.Status500InternalServerError);
+        var api = app.MapGroup("/" + HttpCatalog.Routes.Prefix).ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapHealth();
 
         var keyed = api.MapGroup("").RequireFunctionKey();

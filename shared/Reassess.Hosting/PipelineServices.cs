@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Prices;
 using Reassess.Pipeline.Scheduling.Leases;
@@ -66,19 +65,19 @@ public static class PipelineServices
 
         services.TryAddSingleton<SyncWorkloads>();
         services.TryAddSingleton<WeeklyRun>();
-        AddTimerJob<RefreshPrices>(services, FunctionCatalog.RefreshPrices);
-        AddTimerJob<IngestUsage>(services, FunctionCatalog.IngestUsage);
-        AddTimerJob<ReassessWorkloads>(services, FunctionCatalog.ReassessWorkloads);
-        AddTimerJob<PublishWeeklyReport>(services, FunctionCatalog.PublishWeeklyReport);
+        AddTimerJob<RefreshPrices>(services, JobName.RefreshPrices);
+        AddTimerJob<IngestUsage>(services, JobName.IngestUsage);
+        AddTimerJob<ReassessWorkloads>(services, JobName.ReassessWorkloads);
+        AddTimerJob<PublishWeeklyReport>(services, JobName.PublishWeeklyReport);
         services.TryAddSingleton<TimerJobs>();
         return services;
     }
 
     /// <summary>The job as itself (for callers that run it directly) and as the timer's job under its name.</summary>
-    private static void AddTimerJob<TJob>(IServiceCollection services, JobTimer timer)
+    private static void AddTimerJob<TJob>(IServiceCollection services, JobName job)
         where TJob : class, ITimerJob
     {
         services.TryAddSingleton<TJob>();
-        services.AddKeyedSingleton<ITimerJob>(timer.Job, (provider, _) => provider.GetRequiredService<TJob>());
+        services.AddKeyedSingleton<ITimerJob>(job, (provider, _) => provider.GetRequiredService<TJob>());
     }
 }

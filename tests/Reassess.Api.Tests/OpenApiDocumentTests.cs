@@ -6,7 +6,6 @@ using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Reassess.Api.OpenApi;
 using Reassess.Api.Workloads;
-using Reassess.Pipeline.Catalog;
 using Reassess.Sources.Usage;
 using Reassess.Testing;
 
@@ -20,9 +19,9 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    public static TheoryData<string> CatalogRoutes => new(typeof(FunctionCatalog.Routes)
+    public static TheoryData<string> CatalogRoutes => new(typeof(HttpCatalog.Routes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.Name != nameof(FunctionCatalog.Routes.Prefix))
+        .Where(f => f.Name != nameof(HttpCatalog.Routes.Prefix))
         .Select(f => (string)f.GetRawConstantValue()!));
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
     {
         var document = await ServedAsync();
 
-        Assert.Contains($"/{FunctionCatalog.Routes.Prefix}/{route}", document.Paths.Keys);
+        Assert.Contains($"/{HttpCatalog.Routes.Prefix}/{route}", document.Paths.Keys);
     }
 
     [Fact]
@@ -56,7 +55,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
         var triggers = FunctionsBuildOutput.HttpTriggers();
 
         Assert.Equal(
-            triggers.Select(t => (t.Name, t.Method, $"/{FunctionCatalog.Routes.Prefix}/{t.Route}")).Order(),
+            triggers.Select(t => (t.Name, t.Method, $"/{HttpCatalog.Routes.Prefix}/{t.Route}")).Order(),
             Operations(document).Select(o => (o.Operation.OperationId!, o.Method.Method, o.Path)).Order());
     }
 
@@ -73,7 +72,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
         foreach (var (_, _, operation) in Operations(document))
         {
             var required = (operation.Security ?? []).Select(r => r.Keys.Single().Reference.Id).Order().ToList();
-            Assert.Equal(operation.OperationId == FunctionCatalog.HttpNames.Health ? [] : [FunctionKeySecurity.HeaderScheme, FunctionKeySecurity.QueryScheme], required);
+            Assert.Equal(operation.OperationId == HttpCatalog.HttpNames.Health ? [] : [FunctionKeySecurity.HeaderScheme, FunctionKeySecurity.QueryScheme], required);
         }
     }
 
@@ -88,18 +87,18 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Theory]
-    [InlineData(FunctionCatalog.HttpNames.Health, 500)]
-    [InlineData(FunctionCatalog.HttpNames.WhatIf, 400, 401, 413, 415, 500)]
-    [InlineData(FunctionCatalog.HttpNames.Reassess, 400, 401, 409, 413, 415, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.ListWorkloads, 401, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.GetWorkload, 400, 401, 404, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.PutWorkload, 400, 401, 413, 415, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.DeleteWorkload, 400, 401, 404, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.ListAssessments, 400, 401, 404, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.PostEvals, 400, 401, 404, 413, 415, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.LatestReport, 400, 401, 404, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.WeekReport, 400, 401, 404, 500, 503)]
-    [InlineData(FunctionCatalog.HttpNames.Trends, 400, 401, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.Health, 500)]
+    [InlineData(HttpCatalog.HttpNames.WhatIf, 400, 401, 413, 415, 500)]
+    [InlineData(HttpCatalog.HttpNames.Reassess, 400, 401, 409, 413, 415, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.ListWorkloads, 401, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.GetWorkload, 400, 401, 404, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.PutWorkload, 400, 401, 413, 415, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.DeleteWorkload, 400, 401, 404, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.ListAssessments, 400, 401, 404, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.PostEvals, 400, 401, 404, 413, 415, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.LatestReport, 400, 401, 404, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.WeekReport, 400, 401, 404, 500, 503)]
+    [InlineData(HttpCatalog.HttpNames.Trends, 400, 401, 500, 503)]
     public async Task The_problems_an_operation_can_answer_are_declared_as_problem_json(string operationId, params int[] problems)
     {
         var operation = Operation(await ServedAsync(), operationId);
@@ -111,9 +110,9 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Theory]
-    [InlineData(FunctionCatalog.HttpNames.WhatIf, "WhatIfBody", true)]
-    [InlineData(FunctionCatalog.HttpNames.PutWorkload, "Workload", true)]
-    [InlineData(FunctionCatalog.HttpNames.Reassess, "ReassessSelection", false)]
+    [InlineData(HttpCatalog.HttpNames.WhatIf, "WhatIfBody", true)]
+    [InlineData(HttpCatalog.HttpNames.PutWorkload, "Workload", true)]
+    [InlineData(HttpCatalog.HttpNames.Reassess, "ReassessSelection", false)]
     public async Task A_json_body_is_declared_as_the_type_the_handler_reads(string operationId, string schema, bool required)
     {
         var body = Operation(await ServedAsync(), operationId).RequestBody!;
@@ -126,7 +125,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
     public async Task Evals_are_declared_as_an_array_of_the_eval_drop_files_columns()
     {
         var document = await ServedAsync();
-        var body = Operation(document, FunctionCatalog.HttpNames.PostEvals).RequestBody!.Content!["application/json"].Schema!;
+        var body = Operation(document, HttpCatalog.HttpNames.PostEvals).RequestBody!.Content!["application/json"].Schema!;
 
         Assert.Equal(JsonSchemaType.Array, body.Type);
         Assert.Equal(nameof(EvalSubmission), Assert.IsType<OpenApiSchemaReference>(body.Items).Reference.Id);
@@ -134,9 +133,9 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Theory]
-    [InlineData(FunctionCatalog.HttpNames.LatestReport, "application/json", "text/html", "text/markdown", "text/csv")]
-    [InlineData(FunctionCatalog.HttpNames.WeekReport, "application/json", "text/html", "text/markdown", "text/csv")]
-    [InlineData(FunctionCatalog.HttpNames.Trends, "application/json", "text/csv")]
+    [InlineData(HttpCatalog.HttpNames.LatestReport, "application/json", "text/html", "text/markdown", "text/csv")]
+    [InlineData(HttpCatalog.HttpNames.WeekReport, "application/json", "text/html", "text/markdown", "text/csv")]
+    [InlineData(HttpCatalog.HttpNames.Trends, "application/json", "text/csv")]
     public async Task Answers_given_as_json_or_text_declare_every_media_type(string operationId, params string[] mediaTypes)
     {
         var ok = Operation(await ServedAsync(), operationId).Responses!["200"];

@@ -5,9 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Reassess.Api;
 using Reassess.Contract.Tests.Support;
 using Reassess.Host.Serve;
+using Reassess.Hosting.Settings;
 using Reassess.Hosting;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
 using Reassess.Pipeline.Scheduling;
 using Reassess.Pipeline.Usage;
 using Reassess.Storage.Configuration;
@@ -65,7 +66,7 @@ public class CodeReadsCatalogNamesTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .Concat([WebJobsHosts.HostIdSetting, ApiSettings.FunctionKeysSetting, UsageIngestOptions.OpenAiAdminKeySetting, UsageIngestOptions.AnthropicAdminKeySetting,
                 UsageIngestOptions.OpenAiAdminKeyShellName, UsageIngestOptions.AnthropicAdminKeyShellName])
-            .Concat(FunctionCatalog.Timers.Select(t => t.ScheduleSetting));
+            .Concat(JobTimers.All.Select(t => t.ScheduleSetting));
 
         Assert.All(constants, name => Assert.NotNull(SettingsCatalog.Find(name)));
         Assert.Equal(PipelineSettings.Section, SettingsCatalog.WorkloadsPath.Name.Split("__")[0]);
@@ -143,7 +144,7 @@ public class CodeReadsCatalogNamesTests
             new(SettingsCatalog.Scheduler.Name, "off", c => new ServiceCollection().AddTimerScheduler(c).Count == 0 ? "off" : "on"),
         };
 
-        foreach (var timer in FunctionCatalog.Timers)
+        foreach (var timer in JobTimers.All)
         {
             probes.Add(new(timer.ScheduleSetting, "0 15 4 * * 2", c => TimerSchedules.Resolve(timer, c).Expression));
             probes.Add(new($"AzureWebJobs.{timer.Name}.Disabled", "true", c => TimerSchedules.IsDisabled(timer, c) ? "true" : "false"));

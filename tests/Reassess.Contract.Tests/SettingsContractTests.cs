@@ -1,5 +1,5 @@
 using Reassess.Contract.Tests.Support;
-using Reassess.Pipeline.Catalog;
+using Reassess.Hosting.Settings;
 
 namespace Reassess.Contract.Tests;
 

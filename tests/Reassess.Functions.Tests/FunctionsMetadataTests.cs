@@ -1,24 +1,25 @@
-using Reassess.Pipeline.Catalog;
+using Reassess.Api;
+using Reassess.Pipeline.Jobs;
 
 namespace Reassess.Functions.Tests;
 
 /// <summary>
 /// The Functions build's <c>functions.metadata</c> (what the Functions host indexes and binds) agrees with
-/// <see cref="FunctionCatalog"/>, which the self-host and the settings files are made from: the same functions, each
+/// <see cref="JobTimers"/> and <see cref="HttpCatalog"/>, which the self-host and the settings files are made from: the same functions, each
 /// timer on its catalog schedule setting, each HTTP function on its route and method, and only health open without a key.
 /// </summary>
 public class FunctionsMetadataTests
 {
     private static readonly IReadOnlyList<FunctionEntry> Built = FunctionEntry.ReadBuilt();
 
-    public static TheoryData<string> Timers => new(FunctionCatalog.Timers.Select(t => t.Name));
+    public static TheoryData<string> Timers => new(JobTimers.All.Select(t => t.Name));
 
-    public static TheoryData<string> HttpFunctions => new(FunctionCatalog.Http.Select(f => f.Name));
+    public static TheoryData<string> HttpFunctions => new(HttpCatalog.Functions.Select(f => f.Name));
 
     [Fact]
     public void The_app_has_exactly_the_catalog_functions()
     {
-        var catalog = FunctionCatalog.Timers.Select(t => t.Name).Concat(FunctionCatalog.Http.Select(f => f.Name)).Order(StringComparer.Ordinal);
+        var catalog = JobTimers.All.Select(t => t.Name).Concat(HttpCatalog.Functions.Select(f => f.Name)).Order(StringComparer.Ordinal);
 
         Assert.Equal(catalog, Built.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
@@ -27,7 +28,7 @@ public class FunctionsMetadataTests
     [MemberData(nameof(Timers))]
     public void A_timer_fires_on_the_schedule_setting_the_catalog_names(string name)
     {
-        var timer = FunctionCatalog.Timers.Single(t => t.Name == name);
+        var timer = JobTimers.All.Single(t => t.Name == name);
 
         var built = Built.Single(f => f.Name == name);
 
@@ -38,7 +39,7 @@ public class FunctionsMetadataTests
     [MemberData(nameof(HttpFunctions))]
     public void An_http_function_answers_the_catalog_route_and_method_at_its_auth_level(string name)
     {
-        var function = FunctionCatalog.Http.Single(f => f.Name == name);
+        var function = HttpCatalog.Functions.Single(f => f.Name == name);
 
         var built = Built.Single(f => f.Name == name);
 

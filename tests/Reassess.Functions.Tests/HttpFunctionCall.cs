@@ -6,8 +6,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Reassess.Api.Worker;
-using Reassess.Pipeline.Catalog;
 using HttpFunctions = worker::Reassess.Functions.Http.HttpFunctions;
+using Reassess.Api;
 
 namespace Reassess.Functions.Tests;
 
@@ -41,7 +41,7 @@ public static class HttpFunctionCall
         context.Response.Body = response;
         var function = WorkerServices.Activate<HttpFunctions>(scope.ServiceProvider);
         var method = typeof(HttpFunctions).GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == exchange.Function);
-        var route = RouteValues(FunctionCatalog.Http.Single(f => f.Name == exchange.Function).Route, exchange.Path);
+        var route = RouteValues(HttpCatalog.Functions.Single(f => f.Name == exchange.Function).Route, exchange.Path);
 
         IResult? result = null;
         var middleware = WorkerServices.Activate<ApiFailureMiddleware>(scope.ServiceProvider);

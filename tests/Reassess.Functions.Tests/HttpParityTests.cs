@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Reassess.Api;
 using Reassess.Core.Reporting;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
 using Reassess.Storage.Configuration;
 using Reassess.Tools.Azurite;
 using Reassess.Testing;
@@ -73,7 +73,7 @@ public class HttpParityTests(AzuriteFixture azurite)
     [Fact]
     public void The_table_calls_every_http_function()
     {
-        Assert.Equal(FunctionCatalog.Http.Select(f => f.Name).Order(StringComparer.Ordinal), Table.Select(e => e.Function).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(HttpCatalog.Functions.Select(f => f.Name).Order(StringComparer.Ordinal), Table.Select(e => e.Function).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

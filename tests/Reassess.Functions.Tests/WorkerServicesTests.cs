@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Reassess.Api;
 using Reassess.Hosting;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Usage;
 using Reassess.Storage.Configuration;
@@ -43,9 +42,9 @@ public class WorkerServicesTests(AzuriteFixture azurite)
         using var workspace = new Workspace();
         using var services = WorkerServices.Build(workspace.Settings(azurite.NewSettings()));
 
-        var jobs = FunctionCatalog.Timers.ToDictionary(t => t.Job, t => services.GetRequiredKeyedService<ITimerJob>(t.Job).GetType().Name);
+        var jobs = JobTimers.All.ToDictionary(t => t.Job, t => services.GetRequiredKeyedService<ITimerJob>(t.Job).GetType().Name);
 
-        Assert.Equal(FunctionCatalog.Timers.ToDictionary(t => t.Job, t => t.Name), jobs);
+        Assert.Equal(JobTimers.All.ToDictionary(t => t.Job, t => t.Name), jobs);
     }
 
     [Fact]

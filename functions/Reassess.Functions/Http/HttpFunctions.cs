@@ -6,7 +6,8 @@ using Reassess.Api.Reports;
 using Reassess.Api.Trends;
 using Reassess.Api.WhatIf;
 using Reassess.Api.Workloads;
-using static Reassess.Pipeline.Catalog.FunctionCatalog;
+using Reassess.Api;
+using static Reassess.Api.HttpCatalog;
 
 namespace Reassess.Functions.Http;
 

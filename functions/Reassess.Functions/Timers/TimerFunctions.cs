@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Reassess.Pipeline.Jobs;
-using static Reassess.Pipeline.Catalog.FunctionCatalog;
+using static Reassess.Pipeline.Jobs.JobTimers;
 
 namespace Reassess.Functions.Timers;
 

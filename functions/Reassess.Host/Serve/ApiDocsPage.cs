@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Reassess.Api.OpenApi;
-using Reassess.Pipeline.Catalog;
+using Reassess.Api;
 
 namespace Reassess.Host.Serve;
 
@@ -11,7 +11,7 @@ namespace Reassess.Host.Serve;
 /// </summary>
 public static class ApiDocsPage
 {
-    public const string RoutePrefix = FunctionCatalog.Routes.Prefix + "/docs";
+    public const string RoutePrefix = HttpCatalog.Routes.Prefix + "/docs";
 
     public static WebApplication UseApiDocsPage(this WebApplication app)
     {

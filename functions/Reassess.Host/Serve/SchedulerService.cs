@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling;
 using Reassess.Pipeline.Scheduling.Leases;
@@ -32,7 +31,7 @@ public static class SchedulerRegistration
         {
             var jobs = provider.GetRequiredService<TimerJobs>();
             // The scheduler holds the job's lease while it runs, so the job runs as "held" rather than entering the gate again.
-            var runs = FunctionCatalog.Timers.ToDictionary(
+            var runs = JobTimers.All.ToDictionary(
                 t => t.Name,
                 t => (Func<TimerOccurrence, CancellationToken, Task>)((occurrence, ct) => jobs.RunHeldAsync(t.Job, occurrence.IsPastDue, occurrence.ScheduledFor, ct)));
             return TimerScheduler.Create(

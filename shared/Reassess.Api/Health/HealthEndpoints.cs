@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static Reassess.Pipeline.Catalog.FunctionCatalog;
+using static Reassess.Api.HttpCatalog;
 
 namespace Reassess.Api.Health;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Reassess.Pipeline.Catalog;
 
 namespace Reassess.Api.Http;
 
@@ -36,7 +35,7 @@ public sealed class RequestDeadline : IDisposable
     /// document, the docs page, unknown routes) touch no storage.
     /// </summary>
     public static RequestDeadline? Start(HttpContext context, string? operation, ApiSettings settings) =>
-        operation is null or FunctionCatalog.HttpNames.Health or FunctionCatalog.HttpNames.WhatIf || !FunctionCatalog.Http.Any(f => f.Name == operation)
+        operation is null or HttpCatalog.HttpNames.Health or HttpCatalog.HttpNames.WhatIf || !HttpCatalog.Functions.Any(f => f.Name == operation)
             ? null
             : new RequestDeadline(context, settings.StorageTimeout);
 

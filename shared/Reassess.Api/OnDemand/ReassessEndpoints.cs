@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reassess.Api.Http;
-using static Reassess.Pipeline.Catalog.FunctionCatalog;
+using static Reassess.Api.HttpCatalog;
 
 namespace Reassess.Api.OnDemand;
 

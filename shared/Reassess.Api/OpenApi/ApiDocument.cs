@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using Reassess.Core.Json;
-using Reassess.Pipeline.Catalog;
 
 namespace Reassess.Api.OpenApi;
 
@@ -17,7 +16,7 @@ namespace Reassess.Api.OpenApi;
 public static class ApiDocument
 {
     public const string FileName = "openapi.json";
-    public const string Path = "/" + FunctionCatalog.Routes.Prefix + "/" + FileName;
+    public const string Path = "/" + HttpCatalog.Routes.Prefix + "/" + FileName;
 
     public static IServiceCollection AddReassessOpenApi(this IServiceCollection services)
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reassess.Api.OpenApi;
 using Reassess.Core.Reporting;
-using static Reassess.Pipeline.Catalog.FunctionCatalog;
+using static Reassess.Api.HttpCatalog;
 
 namespace Reassess.Api.Reports;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Reassess.Api.Http;
 using Reassess.Core.Decisions;
 using Reassess.Core.WhatIf;
-using static Reassess.Pipeline.Catalog.FunctionCatalog;
+using static Reassess.Api.HttpCatalog;
 
 namespace Reassess.Api.WhatIf;
 

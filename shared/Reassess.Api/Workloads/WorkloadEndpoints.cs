@@ -6,7 +6,7 @@ using Reassess.Api.Http;
 using Reassess.Core.Decisions;
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
-using static Reassess.Pipeline.Catalog.FunctionCatalog;
+using static Reassess.Api.HttpCatalog;
 
 namespace Reassess.Api.Workloads;
 

@@ -1,4 +1,4 @@
-using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling.Schedules;
 
 namespace Reassess.Pipeline.Scheduling;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling.Schedules;
 
 namespace Reassess.Pipeline.Scheduling;
@@ -40,7 +40,7 @@ public static class TimerSchedules
     public static IReadOnlyList<ScheduledTimer> Bind(
         IConfiguration configuration, IReadOnlyDictionary<string, Func<TimerOccurrence, CancellationToken, Task>> jobs, IEnumerable<TimerFunction>? timers = null)
     {
-        var functions = (timers ?? FunctionCatalog.Timers).ToList();
+        var functions = (timers ?? JobTimers.All).ToList();
         var unknown = jobs.Keys.Where(name => functions.All(f => f.Name != name)).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"Jobs given for timers the catalog does not have: {string.Join(", ", unknown)}. Timers: {string.Join(", ", functions.Select(f => f.Name))}.", nameof(jobs));

@@ -1,7 +1,7 @@
+using Reassess.Hosting.Settings;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Reassess.Pipeline.Catalog;
 
 namespace Reassess.Contract.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Reassess.Pipeline.Catalog;
+using Reassess.Hosting.Settings;
 
 namespace Reassess.Contract.Tests.Support;
 

@@ -1,6 +1,6 @@
+using Reassess.Pipeline.Jobs;
 using System.Text.RegularExpressions;
 using Reassess.Pipeline;
-using Reassess.Pipeline.Catalog;
 
 namespace Reassess.Contract.Tests.Support;
 
@@ -15,7 +15,7 @@ public sealed record SettingUse(string Name, string File, int Line)
 /// (<c>configuration["X"]</c>, <c>section["X"]</c> of the <c>Reassess</c> section, <c>names[nameof(X)]</c> of the
 /// <c>Storage</c> section), environment variables (<c>GetEnvironmentVariable("X")</c>, <c>Setting("X")</c>) and every
 /// <c>Reassess__X</c>, <c>Storage__X</c> or <c>AzureWebJobsStorage__x</c> a message or comment names. Names built from
-/// constants (<c>StorageSettings.Keys</c>, <c>WebJobsHosts.HostIdSetting</c>, <c>FunctionCatalog</c> schedule settings)
+/// constants (<c>StorageSettings.Keys</c>, <c>WebJobsHosts.HostIdSetting</c>, <c>JobTimers</c> schedule settings)
 /// are checked by their own tests.
 /// </summary>
 public static class SourceSettingNames
@@ -71,7 +71,7 @@ public static class SourceSettingNames
         var key = template.Replace("{PipelineSettings.Section}", PipelineSettings.Section, StringComparison.Ordinal)
             .Replace("{StorageSettings.Keys.Section}", "Storage", StringComparison.Ordinal);
         if (key.Contains("{function.Name}", StringComparison.Ordinal))
-            return FunctionCatalog.Timers.Select(t => Normalise(key.Replace("{function.Name}", t.Name, StringComparison.Ordinal)));
+            return JobTimers.All.Select(t => Normalise(key.Replace("{function.Name}", t.Name, StringComparison.Ordinal)));
         return key.Contains('{') ? [$"(unresolved) {template}"] : [Normalise(key)];
     }
 }

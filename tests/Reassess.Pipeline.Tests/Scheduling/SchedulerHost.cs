@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling;
 using Reassess.Pipeline.Scheduling.Leases;
 using Reassess.Pipeline.Scheduling.Schedules;

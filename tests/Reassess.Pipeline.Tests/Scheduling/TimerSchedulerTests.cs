@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling;
 using Reassess.Pipeline.Scheduling.Leases;
 using Reassess.Storage.Configuration;

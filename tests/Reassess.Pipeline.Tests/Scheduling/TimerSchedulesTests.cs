@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Reassess.Pipeline.Catalog;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling;
 
 namespace Reassess.Pipeline.Tests.Scheduling;
@@ -7,12 +7,12 @@ namespace Reassess.Pipeline.Tests.Scheduling;
 public class TimerSchedulesTests
 {
     private static readonly IReadOnlyDictionary<string, Func<TimerOccurrence, CancellationToken, Task>> AllJobs =
-        FunctionCatalog.Timers.ToDictionary(t => t.Name, _ => (Func<TimerOccurrence, CancellationToken, Task>)((_, _) => Task.CompletedTask));
+        JobTimers.All.ToDictionary(t => t.Name, _ => (Func<TimerOccurrence, CancellationToken, Task>)((_, _) => Task.CompletedTask));
 
     [Fact]
     public void A_schedule_setting_overrides_the_catalog_default()
     {
-        var schedule = TimerSchedules.Resolve(FunctionCatalog.RefreshPrices, Settings(("PriceRefreshSchedule", "0 15 4 * * *")));
+        var schedule = TimerSchedules.Resolve(JobTimers.For(JobName.RefreshPrices), Settings(("PriceRefreshSchedule", "0 15 4 * * *")));
 
         Assert.Equal("0 15 4 * * *", schedule.Expression);
     }
@@ -20,7 +20,7 @@ public class TimerSchedulesTests
     [Fact]
     public void An_absent_setting_falls_back_to_the_catalog_default()
     {
-        var schedules = FunctionCatalog.Timers.Select(t => TimerSchedules.Resolve(t, Settings()).Expression);
+        var schedules = JobTimers.All.Select(t => TimerSchedules.Resolve(t, Settings()).Expression);
 
         Assert.Equal(["0 0 5 * * *", "0 30 * * * *", "0 0 6 * * 1", "0 0 7 * * 1"], schedules);
     }
@@ -41,7 +41,7 @@ public class TimerSchedulesTests
     public void An_empty_schedule_setting_is_refused_rather_than_defaulted()
     {
         var error = Assert.Throws<PipelineConfigurationException>(() =>
-            TimerSchedules.Resolve(FunctionCatalog.IngestUsage, Settings(("UsageIngestSchedule", " "))));
+            TimerSchedules.Resolve(JobTimers.For(JobName.IngestUsage), Settings(("UsageIngestSchedule", " "))));
 
         Assert.StartsWith("Setting UsageIngestSchedule is empty", error.Message);
     }

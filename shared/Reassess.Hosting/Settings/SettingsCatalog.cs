@@ -1,7 +1,9 @@
+using Reassess.Pipeline;
+using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
 
-namespace Reassess.Pipeline.Catalog;
+namespace Reassess.Hosting.Settings;
 
 /// <summary>Where a setting is written down: the deployed app settings (<c>infra/</c>), <c>local.settings.example.json</c>, both or neither.</summary>
 public enum SettingPlace
@@ -231,7 +233,7 @@ public static class SettingsCatalog
     };
 
     /// <summary>The schedule setting of each catalog timer (NCRONTAB, UTC), with its default.</summary>
-    public static IReadOnlyList<AppSetting> Schedules { get; } = FunctionCatalog.Timers
+    public static IReadOnlyList<AppSetting> Schedules { get; } = JobTimers.All
         .Select(t => new AppSetting(t.ScheduleSetting, $"NCRONTAB schedule (UTC, 'second minute hour day month day-of-week') of {t.Name}.")
         {
             Default = t.DefaultSchedule,
@@ -240,7 +242,7 @@ public static class SettingsCatalog
         .ToList();
 
     /// <summary>Azure's per-function off switch (<c>AzureWebJobs.{Name}.Disabled</c>), which the self-host honours too.</summary>
-    public static IReadOnlyList<AppSetting> TimerSwitches { get; } = FunctionCatalog.Timers
+    public static IReadOnlyList<AppSetting> TimerSwitches { get; } = JobTimers.All
         .Select(t => new AppSetting($"AzureWebJobs.{t.Name}.Disabled", $"true stops the {t.Name} timer (HTTP runs still work).")
         {
             Default = "false",
