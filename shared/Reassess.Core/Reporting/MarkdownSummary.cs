@@ -74,7 +74,7 @@ public static class MarkdownSummary
         Line();
         Line("## Top routes");
         Line();
-        var routes = HtmlReport.RankedRoutes(model).Take(TopCandidates).ToList();
+        var routes = PortfolioRanking.Routes(model).Take(TopCandidates).ToList();
         if (routes.Count == 0) Line("No workload has a Route verdict this week.");
         for (var i = 0; i < routes.Count; i++)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Reassess.Core.Reporting.Html;
 
 namespace Reassess.Core.Reporting;
 
@@ -20,7 +21,7 @@ public static class WeeklyReportRenderer
         var model = ReportModel.Build(report);
         return
         [
-            HtmlReport.Render(model),
+            ReportPage.Render(model),
             MarkdownSummary.Render(model),
             AssessmentsJson.Render(model),
             FinanceCsv.Render(model),

@@ -1,9 +1,17 @@
-namespace Reassess.Core.Reporting;
+using Reassess.Core.Reporting.Charts;
 
-/// <summary>The page's one inline style sheet, for screen and for print (A4 with 14 mm margins).</summary>
-public static partial class HtmlReport
+namespace Reassess.Core.Reporting.Html;
+
+/// <summary>
+/// The page's one style sheet, for screen and for print (A4 with 14 mm margins). Inline because the page is
+/// self-contained: the API serves it under a content security policy that lets it load nothing else.
+/// </summary>
+internal static class ReportStyles
 {
-    private static readonly string Css = """
+    /// <summary>The page's styles, then the charts' own, then how the page lays the charts out (later rules win).</summary>
+    public static string Sheet => Page + ChartStyles.Css + ChartLayout;
+
+    private static readonly string Page = """
         :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-soft: #f6f8fa;
           --ft: #1a7f37; --prep: #9a6700; --route: #8250df; --stay: #0969da; --fragile: #bc4c00; }
         * { box-sizing: border-box; }
@@ -70,6 +78,26 @@ public static partial class HtmlReport
           .badge, .fragile, .flip, thead th, tfoot th, tfoot td, .figures div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }
+
+        """.ReplaceLineEndings("\n");
+
+    private static readonly string ChartLayout = """
+        figure { margin: .5rem 0 1rem; }
+        figcaption { font-size: .85rem; color: var(--muted); margin-top: .25rem; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+        .charts figure { margin: 0; min-width: 0; }
+        .trend { display: flex; align-items: center; gap: .6rem; flex-wrap: wrap; margin: .25rem 0 .5rem; }
+        svg.chart.sparkline { display: inline-block; vertical-align: middle; }
+        .figures svg.chart.sparkline { margin-top: .2rem; }
+        .spend td.num { white-space: nowrap; }
+        table.spend { width: auto; min-width: 60%; }
+        .ranking td.num .muted { white-space: nowrap; }
+        @media print {
+          .ranking, .spend { font-size: 8.5pt; }
+          .ranking th, .ranking td { padding: .2rem .3rem; }
+          .charts { grid-template-columns: 1fr; }
+        }
+        .card, .team, section { min-width: 0; }
 
         """.ReplaceLineEndings("\n");
 }
