@@ -7,6 +7,7 @@ using Reassess.Core.Json;
 using Reassess.Core.Prices;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Prices;
+using Reassess.Sources;
 using Reassess.Sources.Http;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Prices;
@@ -54,7 +55,7 @@ public static class PricesCommand
             var configuration = HostEnvironment.LoadConfiguration(contentRoot);
             var settings = PipelineSettings.FromConfiguration(configuration, contentRoot);
             var aliases = await AliasesAsync(settings, cancellationToken);
-            var where = Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? input : Path.GetFullPath(input);
+            var where = SourceLocation.Of(input).Resolved(Path.GetFullPath);
             using var loggers = HostEnvironment.CreateLoggerFactory();
             await using var services = CliServices.Sources(configuration, loggers);
             var options = services.GetRequiredService<PriceRefreshOptions>() with { Http = new HttpPullOptions { OnRetry = line => Console.Error.WriteLine(line) } };

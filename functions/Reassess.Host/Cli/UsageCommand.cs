@@ -4,6 +4,7 @@ using Reassess.Core.Ingestion;
 using Reassess.Core.Workloads;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Usage;
+using Reassess.Sources;
 
 namespace Reassess.Host.Cli;
 
@@ -57,7 +58,7 @@ public static class UsageCommand
         using var loggers = HostEnvironment.CreateLoggerFactory();
         await using var services = CliServices.Sources(configuration, loggers);
         var options = services.GetRequiredService<UsageIngestOptions>() with { PullDays = days };
-        var where = MeteredSourceReader.IsUrl(input, out _) ? input : Path.GetFullPath(input);
+        var where = SourceLocation.Of(input).Resolved(Path.GetFullPath);
 
         var result = await new UsageImport(TimeProvider.System, options, Console.Error.WriteLine).RunAsync(format, where, workloads, cancellationToken);
         if (json)

@@ -33,8 +33,9 @@ public sealed record PriceImportResult(string Format, string Source, int Bytes, 
 }
 
 /// <summary>
-/// Reads one price sheet from a file or URL exactly as the refresh job does (pull, reader, plausibility checks, sheet
-/// version, alias resolution) and stores nothing: the engine of <c>reassess prices import</c> and of its benchmark.
+/// Reads one price sheet from a file or URL exactly as the refresh job does (pulled or read by the job's
+/// <see cref="PriceSheetFetcher"/>, then reader, plausibility checks, sheet version, alias resolution) and stores
+/// nothing: the engine of <c>reassess prices import</c> and of its benchmark.
 /// </summary>
 public sealed class PriceImport(TimeProvider clock, PriceRefreshOptions options)
 {
@@ -45,11 +46,7 @@ public sealed class PriceImport(TimeProvider clock, PriceRefreshOptions options)
     {
         var reader = ReaderCatalog.Default.Prices.Get(format);
         var started = Stopwatch.GetTimestamp();
-        byte[] raw;
-        if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-            raw = (await new PriceSheetPuller(options.HttpClients, options.HttpClock, options.Http).PullAsync(reader.Format, url, null, cancellationToken)).Content;
-        else
-            raw = await File.ReadAllBytesAsync(pathOrUrl, cancellationToken);
+        var raw = (await new PriceSheetFetcher(options).FetchAsync(reader.Format, PriceSheetLocation.Of(pathOrUrl), null, cancellationToken)).Raw;
 
         var now = clock.GetUtcNow();
         var result = await PriceSheetReading.ReadAsync(reader, raw, pathOrUrl, new ReadContext(now, now), cancellationToken);

@@ -30,26 +30,18 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
         var validators = HttpValidators.None;
         try
         {
-            if (location.Url is { } url)
+            // Only a pulled sheet can be asked whether it changed since the archived copy; a file is read whole.
+            var lastGood = location.Url is null ? null : await LastGoodAsync(source, cancellationToken);
+            var known = lastGood is null ? null : HttpValidators.FromMetadata(lastGood.Value.File.Metadata);
+            var fetched = await new PriceSheetFetcher(options).FetchAsync(source.Format, location, known is { IsEmpty: false } ? known : null, cancellationToken);
+            if (fetched.NotModified && lastGood is { } current)
             {
-                var lastGood = await LastGoodAsync(source, cancellationToken);
-                var known = lastGood is null ? null : HttpValidators.FromMetadata(lastGood.Value.File.Metadata);
-                var pulled = await new PriceSheetPuller(options.HttpClients, options.HttpClock, options.Http)
-                    .PullAsync(source.Format, url, known is { IsEmpty: false } ? known : null, cancellationToken);
-                if (pulled.NotModified && lastGood is { } current)
-                {
-                    outcome.Count($"{source.Format} sheets not modified");
-                    context.Logger.LogInformation("{Format} sheet at {Url} is not modified since {Day}; the archived copy is read", source.Format, url, current.Day);
-                    return await ReadArchivedAsync(source, reader, current, asOf, outcome, null, cancellationToken);
-                }
+                outcome.Count($"{source.Format} sheets not modified");
+                context.Logger.LogInformation("{Format} sheet at {Url} is not modified since {Day}; the archived copy is read", source.Format, location.Url, current.Day);
+                return await ReadArchivedAsync(source, reader, current, asOf, outcome, null, cancellationToken);
+            }
 
-                (raw, fileName, validators) = (pulled.Content, pulled.FileName, pulled.Validators);
-            }
-            else
-            {
-                raw = await File.ReadAllBytesAsync(location.FilePath!, cancellationToken);
-                fileName = Path.GetFileName(location.FilePath!);
-            }
+            (raw, fileName, validators) = (fetched.Raw, fetched.FileName, fetched.Validators);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or HttpPullException)
         {

@@ -1,3 +1,5 @@
+using Reassess.Sources;
+
 namespace Reassess.Pipeline.Prices;
 
 /// <summary>
@@ -6,10 +8,15 @@ namespace Reassess.Pipeline.Prices;
 /// </summary>
 public sealed record PriceSheetLocation(string Text, Uri? Url, string? FilePath)
 {
-    public static PriceSheetLocation Of(string configured, PipelineSettings settings) =>
-        Uri.TryCreate(configured, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? new PriceSheetLocation(configured, url, null)
-            : new PriceSheetLocation(configured, null, settings.Resolve(configured));
+    public static PriceSheetLocation Of(string configured, PipelineSettings settings) => Of(configured, settings.Resolve);
+
+    /// <summary>A sheet named on the command line: a URL, or a path already made full.</summary>
+    public static PriceSheetLocation Of(string pathOrUrl) => Of(pathOrUrl, path => path);
+
+    private static PriceSheetLocation Of(string text, Func<string, string> resolve) =>
+        SourceLocation.Of(text).Url is { } url
+            ? new PriceSheetLocation(text, url, null)
+            : new PriceSheetLocation(text, null, resolve(text));
 
     /// <summary>How problems name the sheet: the URL, or the full file path.</summary>
     public string Name => Url?.ToString() ?? FilePath!;

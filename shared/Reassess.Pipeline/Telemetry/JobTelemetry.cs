@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Reassess.Pipeline.Jobs;
+using Reassess.Sources;
 
 namespace Reassess.Pipeline.Telemetry;
 
@@ -37,9 +38,7 @@ public static class JobTelemetry
     {
         var activity = Source.StartActivity($"{kind} {format}");
         activity?.SetTag("reassess.source.format", format);
-        activity?.SetTag("reassess.source.location", Uri.TryCreate(where, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? url.GetLeftPart(UriPartial.Path)
-            : where);
+        activity?.SetTag("reassess.source.location", SourceLocation.Of(where).Url is { } url ? url.GetLeftPart(UriPartial.Path) : where);
         return activity;
     }
 }

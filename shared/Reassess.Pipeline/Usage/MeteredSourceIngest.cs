@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Usage;
 using Reassess.Pipeline.Telemetry;
+using Reassess.Sources;
 
 namespace Reassess.Pipeline.Usage;
 
@@ -15,7 +16,7 @@ public sealed class MeteredSourceIngest(PipelineContext context, UsageMapper map
     public async Task<IReadOnlyList<DailyUsage>> ReadAsync(SourceSpec source, CancellationToken cancellationToken)
     {
         var reader = new MeteredSourceReader(context.Clock, context.UsageIngest, line => context.Logger.LogInformation("{Line}", line));
-        var where = MeteredSourceReader.IsUrl(source.Path, out _) ? source.Path : context.Settings.Resolve(source.Path);
+        var where = SourceLocation.Of(source.Path).Resolved(context.Settings.Resolve);
         using var span = JobTelemetry.StartRead("usage source", source.Format, where);
         var read = await reader.ReadAsync(source.Format, where, cancellationToken).ConfigureAwait(false);
         span?.SetTag("reassess.source.rows", read.Rows.Count);

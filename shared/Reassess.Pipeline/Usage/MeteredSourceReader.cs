@@ -1,5 +1,6 @@
 using Reassess.Core.Ingestion;
 using Reassess.Core.Usage;
+using Reassess.Sources;
 using Reassess.Sources.Http;
 using Reassess.Sources.Usage;
 using Reassess.Sources.Usage.Api;
@@ -32,52 +33,36 @@ public sealed class MeteredSourceReader(TimeProvider clock, UsageIngestOptions o
     private static readonly string[] JsonExtensions = [".json"];
     private static readonly string[] FocusExtensions = [".csv", ".gz"];
 
-    public static bool IsUrl(string pathOrUrl, out Uri url) =>
-        Uri.TryCreate(pathOrUrl, UriKind.Absolute, out url!) && url.Scheme is "http" or "https";
-
     /// <param name="pathOrUrl">A URL, or a file or folder path (already resolved).</param>
     public async Task<MeteredRead> ReadAsync(string format, string pathOrUrl, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        if (IsUrl(pathOrUrl, out var url)) return await PullAsync(format, url, started, cancellationToken).ConfigureAwait(false);
+        if (SourceLocation.Of(pathOrUrl).Url is { } url) return await PullAsync(format, url, started, cancellationToken).ConfigureAwait(false);
 
         var files = DropFolder.Files(pathOrUrl, format == UsageSourceNames.Focus ? FocusExtensions : JsonExtensions);
         if (files is null)
             return new MeteredRead([], [new InputProblem(pathOrUrl, "", "does not exist; check the path (Reassess__UsageSources).")], [], 0, TimeSpan.Zero);
 
-        var rows = new List<MeteredUsage>();
-        var rejected = new List<InputProblem>();
-        var skipped = new List<InputProblem>();
-        long bytes = 0;
         long inputRows = 0;
-        foreach (var file in files)
+        ReadProgress? streamed = null;
+        IRecordReader<MeteredUsage> ReaderFor(string file)
         {
             var name = Path.GetFileName(file);
-            ReadProgress? streamed = null;
-            var reader = UsageReaders.Create(clock, p =>
+            streamed = null;
+            return UsageReaders.Create(clock, p =>
             {
                 streamed = p;
                 say($"  {name}: {p}");
             }).Get(format);
-            try
-            {
-                await using var stream = File.OpenRead(file);
-                bytes += stream.Length;
-                var now = clock.GetUtcNow();
-                var result = await reader.ReadAsync(stream, file, new ReadContext(now, now), cancellationToken).ConfigureAwait(false);
-                rows.AddRange(result.Records);
-                rejected.AddRange(result.Rejected);
-                skipped.AddRange(result.Skipped);
-                // A streamed export says how many lines it read; a JSON answer's rows are its daily rows.
-                inputRows += streamed?.Rows ?? result.Records.Count;
-            }
-            catch (InputRejectedException e)
-            {
-                rejected.Add(e.Problem with { Message = $"{e.Problem.Message} — file skipped; rows stored before stay." });
-            }
         }
 
-        return new MeteredRead(rows, rejected, skipped, bytes, clock.GetElapsedTime(started)) { InputRows = inputRows };
+        var read = await FileByFile.ReadAllAsync(files, ReaderFor, clock, file =>
+        {
+            // A streamed export says how many lines it read; a JSON answer's rows are its daily rows.
+            if (!file.Refused) inputRows += streamed?.Rows ?? file.Result.Records.Count;
+        }, cancellationToken).ConfigureAwait(false);
+
+        return new MeteredRead(read.Records, read.Rejected, read.Skipped, read.Bytes, clock.GetElapsedTime(started)) { InputRows = inputRows };
     }
 
     private async Task<MeteredRead> PullAsync(string format, Uri url, long started, CancellationToken cancellationToken)

@@ -59,26 +59,7 @@ public sealed class UsageImport(TimeProvider clock, UsageIngestOptions options, 
         if (files is null)
             return new UsageImportResult([], [], [], [new InputProblem(path, "", "does not exist; check the path.")], [], new ReadProgress(0, 0, TimeSpan.Zero));
 
-        var rows = new List<DailyUsage>();
-        var rejected = new List<InputProblem>();
-        long bytes = 0;
-        foreach (var file in files)
-        {
-            try
-            {
-                await using var stream = File.OpenRead(file);
-                bytes += stream.Length;
-                var now = clock.GetUtcNow();
-                var result = await reader.ReadAsync(stream, file, new ReadContext(now, now), cancellationToken).ConfigureAwait(false);
-                rows.AddRange(result.Records);
-                rejected.AddRange(result.Rejected);
-            }
-            catch (InputRejectedException e)
-            {
-                rejected.Add(e.Problem);
-            }
-        }
-
-        return new UsageImportResult(rows, [], [], rejected, [], new ReadProgress(rows.Count, bytes, clock.GetElapsedTime(started)));
+        var read = await FileByFile.ReadAllAsync(files, _ => reader, clock, null, cancellationToken).ConfigureAwait(false);
+        return new UsageImportResult(read.Records, [], [], read.Rejected, read.Skipped, new ReadProgress(read.Records.Count, read.Bytes, clock.GetElapsedTime(started)));
     }
 }

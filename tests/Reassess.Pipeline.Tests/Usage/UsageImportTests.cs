@@ -72,5 +72,21 @@ public sealed class UsageImportTests : IDisposable
         Assert.Equal(ids, dropped.Records.Select(r => r.WorkloadId));
     }
 
+    [Fact]
+    public async Task A_drop_file_that_cannot_be_read_is_skipped_with_the_same_note_as_the_ingest_job_and_the_others_are_read()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "a-broken.csv"), "not,a,usage,header\n1,2,3,4\n");
+        File.WriteAllText(Path.Combine(_folder.FullName, "b-good.csv"),
+            "workload,date,source,model,calls,uncachedInputTokens,cachedInputTokens,cacheWriteTokens,outputTokens,latencyP95Ms,formatChecked,formatViolations,cost,currency\n" +
+            "support-chat,2026-11-02,focus,azure/gpt-4.1,3,100,0,0,10,,,,0.01,USD\n");
+
+        var imported = await new UsageImport(TimeProvider.System, TestPipeline.UsageIngest(), _ => { }).RunAsync("csv", _folder.FullName, Workloads, CancellationToken.None);
+
+        Assert.Equal("support-chat", Assert.Single(imported.Rows).WorkloadId);
+        var refused = Assert.Single(imported.Rejected);
+        Assert.EndsWith("a-broken.csv", refused.Source);
+        Assert.EndsWith(" — file skipped; rows stored before stay.", refused.Message);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 }
