@@ -74,7 +74,7 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-// The public price sheets pulled when priceSources is empty (DESIGN §6). The company overrides sheet is added by
+// The public price sheets pulled when priceSources is empty (docs/operations.md). The company overrides sheet is added by
 // whoever has one: overrides=https://…/overrides.csv.
 var defaultPriceSources = join([
   'genai-prices=https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json'

@@ -147,7 +147,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     'AzureWebJobs.IngestUsage.Disabled': contains(disabledTimers, 'IngestUsage') ? 'true' : 'false'
     'AzureWebJobs.ReassessWorkloads.Disabled': contains(disabledTimers, 'ReassessWorkloads') ? 'true' : 'false'
     'AzureWebJobs.PublishWeeklyReport.Disabled': contains(disabledTimers, 'PublishWeeklyReport') ? 'true' : 'false'
-    // Table and container names (DESIGN §3).
+    // Table and container names (docs/architecture.md, Storage).
     Storage__NamePrefix: storageNames.?NamePrefix ?? ''
     Storage__WorkloadsTable: storageNames.?WorkloadsTable ?? 'Workloads'
     Storage__PricesTable: storageNames.?PricesTable ?? 'Prices'

@@ -1,6 +1,6 @@
 namespace Reassess.Core;
 
-/// <summary>The calendar conventions every figure in Reassess is expressed in (DESIGN §4).</summary>
+/// <summary>The calendar conventions every figure in Reassess is expressed in (docs/decision-engine.md).</summary>
 public static class Units
 {
     /// <summary>Average Gregorian month: 365.25 / 12 days.</summary>

@@ -6,7 +6,7 @@ using Reassess.Core.WhatIf;
 
 namespace Reassess.Host.Cli;
 
-/// <summary><c>reassess whatif FILE</c>: assess the body of DESIGN §5 and print the assessment JSON; nothing is stored.</summary>
+/// <summary><c>reassess whatif FILE</c>: assess a what-if body (docs/contracts.md) and print the assessment JSON; nothing is stored.</summary>
 public static class WhatIfCommand
 {
     public static Command Create()

@@ -4,7 +4,7 @@ using Reassess.Core.Workloads;
 namespace Reassess.Core.Decisions;
 
 /// <summary>
-/// Stay on the prompted frontier model, or fine-tune a smaller one now? Computes DESIGN §4 exactly, in decimal.
+/// Stay on the prompted frontier model, or fine-tune a smaller one now? Computes docs/decision-engine.md exactly, in decimal.
 /// </summary>
 /// <summary>
 /// Stay on the prompted frontier model, switch or route to a cheaper model that already meets the targets, or

@@ -4,7 +4,7 @@ using Reassess.Core.Workloads;
 namespace Reassess.Core.Decisions;
 
 /// <summary>
-/// The four ROI thresholds of DESIGN §4. A fine-tune is only worth it when at least two hold; each says Met,
+/// The four ROI thresholds (docs/decision-engine.md). A fine-tune is only worth it when at least two hold; each says Met,
 /// NotMet or Unknown with the evidence a reader can check.
 /// </summary>
 public static class Thresholds

@@ -95,7 +95,7 @@ public sealed record PriceRecord
         over is null ? under : under is null || over == under ? over : $"{over}+{under}";
 }
 
-/// <summary>The names of a price record's prices, as the contract (DESIGN §5), sheets and messages spell them.</summary>
+/// <summary>The names of a price record's prices, as the contract (docs/contracts.md), sheets and messages spell them.</summary>
 public static class PriceNames
 {
     public const string Input = "inputPerMTok";

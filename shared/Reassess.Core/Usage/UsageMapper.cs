@@ -9,7 +9,7 @@ public sealed record UsageMapping(
     IReadOnlyList<(string Source, DateOnly Day)> PartialDays);
 
 /// <summary>
-/// Decides whose usage a source row is by the workloads' <c>usage.match</c> rules (DESIGN §5): a rule claims a row
+/// Decides whose usage a source row is by the workloads' <c>usage.match</c> rules (docs/contracts.md): a rule claims a row
 /// when the row has the rule's dimension with the rule's value (both without regard to case) and, when the rule names
 /// a source, the row comes from that source's family (<c>openai</c> also covers <c>openai-costs</c>). A row claimed by
 /// exactly one workload becomes that workload's; rows claimed by none, or by several, are totalled and reported as

@@ -12,7 +12,7 @@ namespace Reassess.Core.WhatIf;
 
 /// <summary>
 /// An engineer's "what if": a workload, the prices to assume and a usage window, assessed on the spot and stored
-/// nowhere (DESIGN §5). Window token figures are totals over the window, like stored usage.
+/// nowhere (docs/contracts.md). Window token figures are totals over the window, like stored usage.
 /// </summary>
 public static class WhatIfRequest
 {

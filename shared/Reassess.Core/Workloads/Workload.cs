@@ -1,6 +1,6 @@
 namespace Reassess.Core.Workloads;
 
-/// <summary>An AI workload a team runs on a prompted frontier model, and the fine-tune it could move to (DESIGN §5).</summary>
+/// <summary>An AI workload a team runs on a prompted frontier model, and the fine-tune it could move to (docs/contracts.md).</summary>
 public sealed record Workload
 {
     public string Id { get; init; } = "";

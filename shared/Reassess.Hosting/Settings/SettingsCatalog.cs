@@ -250,7 +250,7 @@ public static class SettingsCatalog
         })
         .ToList();
 
-    /// <summary>Table and container names (DESIGN §3) and the prefix put in front of them.</summary>
+    /// <summary>Table and container names (docs/architecture.md, Storage) and the prefix put in front of them.</summary>
     public static IReadOnlyList<AppSetting> StorageNames { get; } = StorageNameSettings();
 
     /// <summary>Every setting, in the order <c>local.settings.example.json</c> lists them.</summary>

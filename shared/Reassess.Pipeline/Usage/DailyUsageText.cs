@@ -7,7 +7,7 @@ using Reassess.Core.Usage;
 namespace Reassess.Pipeline.Usage;
 
 /// <summary>
-/// Daily usage rows written in the drop format (<c>csv</c>, DESIGN §6), so what <c>reassess usage import</c> prints can be
+/// Daily usage rows written in the drop format (<c>csv</c>, the README's "Usage sources"), so what <c>reassess usage import</c> prints can be
 /// dropped into <c>usage-drops/</c> as it is. An unknown call count is written empty, never 0; cost and currency follow
 /// as extra columns for finance.
 /// <para>The CSV is read by people in spreadsheets as well as by Reassess, so its text cells are written by
