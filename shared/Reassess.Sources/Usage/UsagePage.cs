@@ -1,5 +1,6 @@
 using Reassess.Core.Ingestion;
 using Reassess.Core.Usage;
+using Reassess.Sources.Formats;
 
 namespace Reassess.Sources.Usage;
 
@@ -10,4 +11,16 @@ public sealed record UsagePage(ReadResult<MeteredUsage> Result, string? NextPage
 public interface IUsagePageReader : IRecordReader<MeteredUsage>
 {
     UsagePage ReadPage(byte[] content, string sourceName);
+}
+
+/// <summary>A page reader that reads a whole file as one page, so a saved answer and a pulled one read alike.</summary>
+public abstract class UsagePageReader : IUsagePageReader
+{
+    public abstract string Format { get; }
+
+    public async Task<ReadResult<MeteredUsage>> ReadAsync(
+        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
+        ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
+
+    public abstract UsagePage ReadPage(byte[] content, string sourceName);
 }

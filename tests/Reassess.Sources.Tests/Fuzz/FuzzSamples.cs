@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Reassess.Sources.Formats.Csv;
+using Reassess.Sources.Tests.Formats.Csv;
 using Reassess.Sources.Tests.Usage.Providers;
 using Reassess.Tools.Azurite;
 

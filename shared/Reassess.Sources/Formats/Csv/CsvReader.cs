@@ -86,12 +86,6 @@ public sealed class CsvReader(TextReader reader)
         }
     }
 
-    /// <summary>Reads every remaining record.</summary>
-    public IEnumerable<CsvRecord> ReadAll()
-    {
-        while (Read() is { } record) yield return record;
-    }
-
     /// <summary>An unquoted field: everything up to the next comma or line break (not consumed); a quote inside is kept as text.</summary>
     private string ReadUnquoted()
     {

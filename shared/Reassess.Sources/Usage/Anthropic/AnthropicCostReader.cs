@@ -9,19 +9,15 @@ namespace Reassess.Sources.Usage.Anthropic;
 /// trends: buckets of results whose <c>amount</c> is a decimal string <b>in cents</b> (<c>"123.78912"</c> is
 /// $1.2378912), per <c>workspace_id</c> and <c>model</c> when grouped by them. Cost only: no calls, no tokens.
 /// </summary>
-public sealed class AnthropicCostReader : IUsagePageReader
+public sealed class AnthropicCostReader : UsagePageReader
 {
     private static readonly BucketShape Shape = new(
         "an Anthropic cost report page { \"data\": [ buckets with results ], \"has_more\", \"next_page\" }",
         "starting_at", "ending_at", UnixTimes: false);
 
-    public string Format => UsageSourceNames.AnthropicCosts;
+    public override string Format => UsageSourceNames.AnthropicCosts;
 
-    public async Task<ReadResult<MeteredUsage>> ReadAsync(
-        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
-        ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
-
-    public UsagePage ReadPage(byte[] content, string sourceName) => BucketPages.Read(content, sourceName, Shape, ReadResult, AnthropicResults.Identify);
+    public override UsagePage ReadPage(byte[] content, string sourceName) => BucketPages.Read(content, sourceName, Shape, ReadResult, AnthropicResults.Identify);
 
     private MeteredUsage? ReadResult(FieldReader fields, DateOnly day)
     {

@@ -14,19 +14,15 @@ namespace Reassess.Sources.Usage.Anthropic;
 /// added up; older answers' flat <c>cache_creation_input_tokens</c> is read too). The report has <b>no request
 /// count</b>: rows carry no calls, so the day's calls must come from another source or the day is an evidence gap.</para>
 /// </summary>
-public sealed class AnthropicUsageReader : IUsagePageReader
+public sealed class AnthropicUsageReader : UsagePageReader
 {
     private static readonly BucketShape Shape = new(
         "an Anthropic usage report page { \"data\": [ buckets with results ], \"has_more\", \"next_page\" }",
         "starting_at", "ending_at", UnixTimes: false);
 
-    public string Format => UsageSourceNames.Anthropic;
+    public override string Format => UsageSourceNames.Anthropic;
 
-    public async Task<ReadResult<MeteredUsage>> ReadAsync(
-        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
-        ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
-
-    public UsagePage ReadPage(byte[] content, string sourceName) => BucketPages.Read(content, sourceName, Shape, ReadResult, AnthropicResults.Identify);
+    public override UsagePage ReadPage(byte[] content, string sourceName) => BucketPages.Read(content, sourceName, Shape, ReadResult, AnthropicResults.Identify);
 
     private MeteredUsage? ReadResult(FieldReader fields, DateOnly day)
     {

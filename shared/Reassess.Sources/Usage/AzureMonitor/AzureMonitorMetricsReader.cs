@@ -9,15 +9,11 @@ namespace Reassess.Sources.Usage.AzureMonitor;
 /// <c>value[].timeseries[].data[]</c>, split by deployment (<c>$filter=ModelDeploymentName eq '*'</c>), read by
 /// <see cref="AzureMetricDays"/>. A file holds one answer; the API puller joins the answers of one resource.
 /// </summary>
-public sealed class AzureMonitorMetricsReader : IUsagePageReader
+public sealed class AzureMonitorMetricsReader : UsagePageReader
 {
-    public string Format => UsageSourceNames.AzureMonitor;
+    public override string Format => UsageSourceNames.AzureMonitor;
 
-    public async Task<ReadResult<MeteredUsage>> ReadAsync(
-        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
-        ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
-
-    public UsagePage ReadPage(byte[] content, string sourceName) => new(ReadAnswers([(content, sourceName)], sourceName), null);
+    public override UsagePage ReadPage(byte[] content, string sourceName) => new(ReadAnswers([(content, sourceName)], sourceName), null);
 
     /// <summary>Several answers about the same resources (one per group of metrics asked for) as one set of daily rows.</summary>
     public static ReadResult<MeteredUsage> ReadAnswers(IEnumerable<(byte[] Body, string Source)> answers, string sourceName)

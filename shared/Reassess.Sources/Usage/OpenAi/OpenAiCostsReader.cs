@@ -9,7 +9,7 @@ namespace Reassess.Sources.Usage.OpenAi;
 /// <c>amount { value, currency }</c> per <c>project_id</c> and <c>line_item</c> (e.g. <c>gpt-4o-mini-2024-07-18, input</c>,
 /// whose model part becomes the row's model). Cost only: no calls, no tokens.
 /// </summary>
-public sealed class OpenAiCostsReader : IUsagePageReader
+public sealed class OpenAiCostsReader : UsagePageReader
 {
     public const string ResultObject = "organization.costs.result";
 
@@ -17,13 +17,9 @@ public sealed class OpenAiCostsReader : IUsagePageReader
         "an OpenAI costs page { \"object\": \"page\", \"data\": [ buckets with results ], \"next_page\": … }",
         "start_time", "end_time", UnixTimes: true);
 
-    public string Format => UsageSourceNames.OpenAiCosts;
+    public override string Format => UsageSourceNames.OpenAiCosts;
 
-    public async Task<ReadResult<MeteredUsage>> ReadAsync(
-        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
-        ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
-
-    public UsagePage ReadPage(byte[] content, string sourceName) =>
+    public override UsagePage ReadPage(byte[] content, string sourceName) =>
         BucketPages.Read(content, sourceName, Shape, (fields, day) => ReadResult(fields, day, sourceName), OpenAiResults.IdentifyCost);
 
     private MeteredUsage? ReadResult(FieldReader fields, DateOnly day, string sourceName)

@@ -13,7 +13,7 @@ namespace Reassess.Sources.Usage.OpenAi;
 /// Fields newer answers added (<c>input_cached_tokens</c> before late 2024, <c>input_cache_write_tokens</c>,
 /// <c>input_uncached_tokens</c>) count as 0 / derived when absent. Empty buckets are days without usage.</para>
 /// </summary>
-public sealed class OpenAiUsageReader : IUsagePageReader
+public sealed class OpenAiUsageReader : UsagePageReader
 {
     public const string ResultObject = "organization.usage.completions.result";
 
@@ -21,13 +21,9 @@ public sealed class OpenAiUsageReader : IUsagePageReader
         "an OpenAI usage page { \"object\": \"page\", \"data\": [ buckets with results ], \"next_page\": … }",
         "start_time", "end_time", UnixTimes: true);
 
-    public string Format => UsageSourceNames.OpenAi;
+    public override string Format => UsageSourceNames.OpenAi;
 
-    public async Task<ReadResult<MeteredUsage>> ReadAsync(
-        Stream content, string sourceName, ReadContext context, CancellationToken cancellationToken = default) =>
-        ReadPage(await InputBytes.ReadAllAsync(content, cancellationToken).ConfigureAwait(false), sourceName).Result;
-
-    public UsagePage ReadPage(byte[] content, string sourceName) =>
+    public override UsagePage ReadPage(byte[] content, string sourceName) =>
         BucketPages.Read(content, sourceName, Shape, (fields, day) => ReadResult(fields, day, sourceName), OpenAiResults.IdentifyUsage);
 
     private MeteredUsage? ReadResult(FieldReader fields, DateOnly day, string sourceName)
