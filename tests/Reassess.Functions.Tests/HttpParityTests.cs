@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Reassess.Core.Reporting;
+using Reassess.Core.Time;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Catalog;
 using Reassess.Storage.Configuration;
@@ -104,7 +105,7 @@ public class HttpParityTests(AzuriteFixture azurite)
         Assert.Equal(Table.Select(e => e.Status), statuses);
     }
 
-    private static Task PublishReportAsync(PipelineContext context) => context.Reports.PublishAsync(PublishedWeek,
+    private static Task PublishReportAsync(PipelineContext context) => context.Reports.PublishAsync(IsoWeek.Parse(PublishedWeek),
     [
         (WeeklyReportRenderer.IndexHtml, "<!doctype html><html><head><style>p{color:teal}</style></head><body><p>Week 47</p></body></html>"u8.ToArray(), "text/html; charset=utf-8"),
         (WeeklyReportRenderer.SummaryMarkdown, "# Week 47\n"u8.ToArray(), "text/markdown; charset=utf-8"),

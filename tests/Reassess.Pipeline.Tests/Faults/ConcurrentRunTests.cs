@@ -23,7 +23,7 @@ namespace Reassess.Pipeline.Tests.Faults;
 [Collection(AzuriteFixture.Collection)]
 public class ConcurrentRunTests(AzuriteFixture azurite)
 {
-    private static readonly string Job = FunctionCatalog.ReassessWorkloads.Name;
+    private static readonly JobName Job = FunctionCatalog.ReassessWorkloads.Job;
 
     [Fact]
     public async Task Two_weekly_runs_started_together_take_turns_on_the_job_lease_and_store_the_same_rows_as_one_run()
