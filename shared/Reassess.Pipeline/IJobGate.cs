@@ -1,3 +1,5 @@
+using Reassess.Pipeline.Jobs;
+
 namespace Reassess.Pipeline;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace Reassess.Pipeline;
 /// </summary>
 public interface IJobGate
 {
-    Task<IAsyncDisposable?> TryEnterAsync(string job, TimeSpan wait, CancellationToken cancellationToken);
+    Task<IAsyncDisposable?> TryEnterAsync(JobName job, TimeSpan wait, CancellationToken cancellationToken);
 }

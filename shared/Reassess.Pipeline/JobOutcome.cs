@@ -10,7 +10,7 @@ namespace Reassess.Pipeline;
 /// the run's span (<see cref="PipelineContext.RunAsync"/>): finishing the run ends it with the counts, disposing an
 /// unfinished run ends it as failed.
 /// </summary>
-public sealed class JobOutcome(JobName job, string period, DateTimeOffset startedAt, Activity? span = null) : IDisposable
+public sealed class JobOutcome(JobName job, RunPeriod period, DateTimeOffset startedAt, Activity? span = null) : IDisposable
 {
     private bool _finished;
 
@@ -18,7 +18,7 @@ public sealed class JobOutcome(JobName job, string period, DateTimeOffset starte
     private readonly List<InputProblem> _problems = [];
 
     public JobName Job { get; } = job;
-    public string Period { get; } = period;
+    public RunPeriod Period { get; } = period;
     public DateTimeOffset StartedAt { get; } = startedAt;
     public IReadOnlyDictionary<string, long> Counts => _counts;
     public IReadOnlyList<InputProblem> Problems => _problems;

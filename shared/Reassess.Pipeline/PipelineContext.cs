@@ -36,6 +36,7 @@ public sealed class PipelineContext(
     public CostTrendStore CostTrends { get; } = new(account);
     public RunStore Runs { get; } = new(account);
     public ReportStore Reports { get; } = new(account);
+    public PriceSheetArchive PriceSheets { get; } = new(account);
 
     private const int MaxProblemsLogged = 50;
 
@@ -44,7 +45,7 @@ public sealed class PipelineContext(
     /// recorded when it ends. A run that stops with an exception is recorded as failed (when storage still answers) and
     /// logged, so it shows in <c>/api/health</c> and the next report, and the exception goes on to the caller.
     /// </summary>
-    public async Task<JobOutcome> RunAsync(JobName job, string period, Func<JobOutcome, Task> work, CancellationToken cancellationToken)
+    public async Task<JobOutcome> RunAsync(JobName job, RunPeriod period, Func<JobOutcome, Task> work, CancellationToken cancellationToken)
     {
         using var outcome = new JobOutcome(job, period, Clock.GetUtcNow(), JobTelemetry.StartRun(job, period));
         try
@@ -53,7 +54,7 @@ public sealed class PipelineContext(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            outcome.Fail(new InputProblem(job.ToString(), period, $"the run stopped: {e.Message} Nothing after that point was done; fix the cause and run it again."));
+            outcome.Fail(new InputProblem(job.ToString(), period.Label, $"the run stopped: {e.Message} Nothing after that point was done; fix the cause and run it again."));
             await RecordStoppedAsync(outcome, e);
             throw;
         }

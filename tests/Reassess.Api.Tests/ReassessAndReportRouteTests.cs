@@ -48,7 +48,7 @@ public sealed class ReassessAndReportRouteTests(AzuriteFixture azurite)
     {
         using var app = ReassessApiFactory.StartOnKestrel(azurite, reassessWaitSeconds: 1);
         var gate = app.Services.GetRequiredService<IJobGate>();
-        await using var timerRun = await gate.TryEnterAsync("ReassessWorkloads", TimeSpan.FromSeconds(5), CancellationToken.None);
+        await using var timerRun = await gate.TryEnterAsync(JobName.ReassessWorkloads, TimeSpan.FromSeconds(5), CancellationToken.None);
         Assert.NotNull(timerRun);
 
         var response = await app.KeyedClient().PostAsync("/api/reassess", Http.Json("{}"));
@@ -72,7 +72,7 @@ public sealed class ReassessAndReportRouteTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, (await http).StatusCode);
         var week = IsoWeek.Of(DateTimeOffset.UtcNow);
-        Assert.NotNull(await app.Context.Assessments.GetWeekAsync("ticket-triage", week.ToString()));
+        Assert.NotNull(await app.Context.Assessments.GetWeekAsync("ticket-triage", week));
         var history = await app.Context.Assessments.ListAsync("ticket-triage", week.Start.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Equal(2, history.Count); // one weekly, one on demand
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
+using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
 using Reassess.Testing;
 using Reassess.Testing.Faults;
@@ -131,7 +132,7 @@ public sealed class StorageFailureTests(AzuriteFixture azurite)
     {
         public const string Message = "lease table broke; AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq";
 
-        public Task<IAsyncDisposable?> TryEnterAsync(string job, TimeSpan wait, CancellationToken cancellationToken) =>
+        public Task<IAsyncDisposable?> TryEnterAsync(JobName job, TimeSpan wait, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
     }
 

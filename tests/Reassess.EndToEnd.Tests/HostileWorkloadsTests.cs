@@ -43,7 +43,7 @@ public class HostileWorkloadsTests(AzuriteFixture azurite)
         var hostileRun = await ReassessCli.RunAsync(Environment(hostile, workloadsFile), "run", "--as-of", "2026-11-23", "--out", Path.Combine(folder, "hostile"));
 
         Assert.True((cleanRun.ExitCode, hostileRun.ExitCode) == (0, 0), hostileRun.StandardError);
-        var report = Encoding.UTF8.GetString((await new ReportStore(new StorageAccount(hostile)).DownloadAsync("reports/2026-W48/index.html"))!.Content);
+        var report = Encoding.UTF8.GetString((await new BlobFiles(new StorageAccount(hostile)).DownloadAsync("reports/2026-W48/index.html"))!.Content);
         var skipped = WebUtility.HtmlDecode(report[report.IndexOf("<h3>Skipped inputs</h3>", StringComparison.Ordinal)..]);
         Assert.All(Hostile, h => Assert.Contains(h.Field, skipped));
         var (cleanRows, hostileRows) = (Tables(await StorageSnapshot.TakeAsync(new StorageAccount(clean))), Tables(await StorageSnapshot.TakeAsync(new StorageAccount(hostile))));

@@ -22,7 +22,7 @@ public class RunCommandTests(AzuriteFixture azurite)
         Assert.Contains("ReassessWorkloads 2026-W48: 2 FineTune, 1 PrepareFineTune, 2 Route, 1 StayOnFrontier", result.StandardError);
 
         string[] files = ["index.html", "summary.md", "assessments.json", "finance.csv"];
-        var reports = new ReportStore(new StorageAccount(settings));
+        var reports = new BlobFiles(new StorageAccount(settings));
         foreach (var file in files)
         {
             var local = await File.ReadAllBytesAsync(Path.Combine(output, file));

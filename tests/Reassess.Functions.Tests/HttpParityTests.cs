@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Reassess.Api;
 using Reassess.Core.Reporting;
+using Reassess.Core.Time;
 using Reassess.Pipeline;
 using Reassess.Storage.Configuration;
 using Reassess.Tools.Azurite;
@@ -104,7 +105,7 @@ public class HttpParityTests(AzuriteFixture azurite)
         Assert.Equal(Table.Select(e => e.Status), statuses);
     }
 
-    private static Task PublishReportAsync(PipelineContext context) => context.Reports.PublishAsync(PublishedWeek,
+    private static Task PublishReportAsync(PipelineContext context) => context.Reports.PublishAsync(IsoWeek.Parse(PublishedWeek),
     [
         (WeeklyReportRenderer.IndexHtml, "<!doctype html><html><head><style>p{color:teal}</style></head><body><p>Week 47</p></body></html>"u8.ToArray(), "text/html; charset=utf-8"),
         (WeeklyReportRenderer.SummaryMarkdown, "# Week 47\n"u8.ToArray(), "text/markdown; charset=utf-8"),

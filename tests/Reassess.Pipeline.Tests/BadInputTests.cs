@@ -1,3 +1,4 @@
+using Reassess.Core.Time;
 using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests;
@@ -20,7 +21,7 @@ public class BadInputTests(AzuriteFixture azurite)
         // Its usage is not lost: stored and counted as usage of a workload not (yet) in the catalogue.
         Assert.Contains(result.Problems, p => p.Location == "workload 'product-tagging'" && p.Message.Contains("not in the catalogue"));
         Assert.Contains("fineTune.promptReduction: 1.85 is outside 0–1", problem.Message);
-        Assert.Equal(5, (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Count);
+        Assert.Equal(5, (await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48))).Count);
         var report = System.Text.Encoding.UTF8.GetString(result.Files.Single(f => f.Name == "index.html").Content);
         Assert.Contains("fineTune.promptReduction: 1.85 is outside 0–1", report);
     }
@@ -39,7 +40,7 @@ public class BadInputTests(AzuriteFixture azurite)
         Assert.Contains(result.Problems, p => p.Message.StartsWith("fineTune.epochs:"));
         var stored = await workspace.Context.Workloads.FindAsync("product-tagging");
         Assert.Equal(2, stored!.FineTune.Epochs);
-        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Count);
+        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48))).Count);
     }
 
     [Fact]
@@ -58,8 +59,8 @@ public class BadInputTests(AzuriteFixture azurite)
         Assert.Contains("key", problem.Message);
         Assert.Contains("quarantined", problem.Message);
         Assert.Equal(before, await workspace.Context.Prices.GetInForceAsync("azure/gpt-4.1-mini-ft", SampleWorkspace.AsOf));
-        Assert.Contains("price-sheets/quarantine/overrides/2026-11-23/overrides.csv", await workspace.Context.Reports.ListAsync("price-sheets/quarantine"));
-        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Count);
+        Assert.Contains("price-sheets/quarantine/overrides/2026-11-23/overrides.csv", await workspace.Files.ListAsync("price-sheets/quarantine"));
+        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48))).Count);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public class BadInputTests(AzuriteFixture azurite)
         Assert.Contains(result.Problems, p => p.Location.StartsWith($"line {index + 1}") && p.Message.Contains("20/11/2026"));
         Assert.Contains(result.Problems, p => p.Location.StartsWith($"line {index + 2}") && p.Message.Contains("negative"));
         Assert.Equal(before, await workspace.Context.Usage.GetDailyAsync("code-review", day, day));
-        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Count);
+        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48))).Count);
     }
 
     [Fact]
@@ -117,6 +118,6 @@ public class BadInputTests(AzuriteFixture azurite)
         var problem = Assert.Single(result.Problems);
         Assert.Equal("workload 'contract-summaries'", problem.Location);
         Assert.Contains("no price in force for baseline model 'openai/gpt-9-preview'", problem.Message);
-        Assert.Equal(5, (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Count);
+        Assert.Equal(5, (await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48))).Count);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Reassess.Core.Json;
 using Reassess.Core.Reporting;
 using Reassess.Core.Time;
 using Reassess.Core.Trends;
@@ -69,7 +70,7 @@ public class CostTrendsTests(AzuriteFixture azurite)
         foreach (var by in new[] { "team", "costCenter", "workload" })
         {
             var result = await CostTrendQuery.RunAsync(workspace.Context, by, "2026-W45", "2026-W48", "json");
-            var answer = CostTrendTable.ReadJson(result.Content);
+            var answer = ReadAnswer(result.Content);
             var column = by switch { "team" => "x_Team", "costCenter" => "x_CostCenter", _ => "x_Workload" };
             foreach (var row in answer.Rows)
             {
@@ -97,7 +98,7 @@ public class CostTrendsTests(AzuriteFixture azurite)
         var backwards = await CostTrendQuery.RunAsync(workspace.Context, "team", "2026-W48", "2026-W40", "csv");
         var csv = await CostTrendQuery.RunAsync(workspace.Context, "workload", "2026-W48", "2026-W48", "csv");
 
-        var answer = CostTrendTable.ReadJson(defaults.Content);
+        var answer = ReadAnswer(defaults.Content);
         Assert.Equal(("team", "2026-W37", "2026-W48"), (answer.By, answer.From, answer.To));
         Assert.Equal(["2026-W47", "2026-W48"], answer.Totals.Select(t => t.Week));
         Assert.Equal("by", bad.Problem!.Location);
@@ -108,4 +109,7 @@ public class CostTrendsTests(AzuriteFixture azurite)
         Assert.Equal(string.Join(",", CostTrendTable.CsvColumns), lines[0]);
         Assert.Equal(7, lines.Length);
     }
+
+    /// <summary>A trends answer read back as a client reads the JSON.</summary>
+    private static TrendAnswer ReadAnswer(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize<TrendAnswer>(json, ReassessJson.Options)!;
 }

@@ -31,7 +31,7 @@ public class OneBadWorkloadTests(AzuriteFixture azurite)
         Assert.False(result.Failed);
         var problem = Assert.Single(result.Problems, p => p.Location == "workload 'legacy-cost-centre'");
         Assert.StartsWith("could not be assessed or stored (Cost-trend partition (the cost centre) 'cccc", problem.Message);
-        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Count);
+        Assert.Equal(6, (await workspace.Context.Assessments.ListWeekAsync(W48)).Count);
         var report = Encoding.UTF8.GetString(result.Files.Single(f => f.Name == "index.html").Content);
         Assert.Contains("workload &#39;legacy-cost-centre&#39;", report);
         Assert.Equal(
@@ -54,7 +54,7 @@ public class OneBadWorkloadTests(AzuriteFixture azurite)
 
         var rerun = await workspace.RunAsync();
 
-        var week = await workspace.Context.Assessments.ListWeekAsync("2026-W48");
+        var week = await workspace.Context.Assessments.ListWeekAsync(W48);
         Assert.Equal(5, week.Count);
         Assert.DoesNotContain(week, a => a.WorkloadId == "code-review");
         var finance = Encoding.UTF8.GetString(rerun.Files.Single(f => f.Name == "finance.csv").Content);
@@ -75,7 +75,7 @@ public class OneBadWorkloadTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAnyAsync<Exception>(() => new Jobs.PublishWeeklyReport(workspace.Context).RunAsync(W48));
 
-        var run = await new RunStore(account).GetAsync("PublishWeeklyReport", "2026-W48");
+        var run = await new RunStore(account).GetAsync("PublishWeeklyReport", RunPeriod.Week(W48));
         Assert.Equal(RunStatus.Failed, run?.Status);
         var why = Assert.Single(run!.Problems);
         Assert.Equal(("PublishWeeklyReport", "2026-W48"), (why.Source, why.Location));

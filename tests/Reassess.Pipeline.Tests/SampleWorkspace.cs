@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Reassess.Pipeline.Jobs;
+using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
 using Reassess.Tools.Azurite;
 using Reassess.Testing;
@@ -23,6 +24,9 @@ public sealed class SampleWorkspace : IDisposable
 
     public string Root { get; }
     public PipelineContext Context { get; }
+
+    /// <summary>The context's blobs by path, to check where the jobs put files.</summary>
+    public BlobFiles Files => new(Context.Account);
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 

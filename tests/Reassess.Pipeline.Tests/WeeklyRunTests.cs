@@ -1,4 +1,5 @@
 using Reassess.Core.Decisions;
+using Reassess.Core.Time;
 using Reassess.Testing;
 
 namespace Reassess.Pipeline.Tests;
@@ -31,7 +32,7 @@ public class WeeklyRunTests(AzuriteFixture azurite)
         using var workspace = new SampleWorkspace(account);
 
         await workspace.RunAsync(weeks: 10);
-        var week = await workspace.Context.Assessments.ListWeekAsync("2026-W48");
+        var week = await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48));
 
         Assert.Equal(6, week.Count);
         Assert.Equal(

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Reassess.Core.Decisions;
 using Reassess.Core.Reporting;
+using Reassess.Core.Time;
 using Reassess.Storage.Assessments;
 using Reassess.Storage.Tables;
 using Reassess.Testing;
@@ -14,11 +15,14 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
     private static readonly DateTimeOffset Week10 = new(2026, 3, 2, 6, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Week11 = new(2026, 3, 9, 6, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset OnDemand = new(2026, 3, 10, 12, 30, 0, TimeSpan.Zero);
+    private static readonly IsoWeek W10 = new(2026, 10);
+    private static readonly IsoWeek W11 = new(2026, 11);
+    private static readonly IsoWeek W12 = new(2026, 12);
 
     private static async Task<AssessmentStore> WithHistoryAsync(AssessmentStore store)
     {
-        await store.SaveAsync(Samples.Assessment("support-triage", Week10, Verdict.StayOnFrontier), "2026-W10");
-        await store.SaveAsync(Samples.Assessment("support-triage", Week11, Verdict.PrepareFineTune), "2026-W11");
+        await store.SaveAsync(Samples.Assessment("support-triage", Week10, Verdict.StayOnFrontier), W10);
+        await store.SaveAsync(Samples.Assessment("support-triage", Week11, Verdict.PrepareFineTune), W11);
         await store.SaveAsync(Samples.Assessment("support-triage", OnDemand, Verdict.FineTune));
         return store;
     }
@@ -41,13 +45,13 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
     {
         var store = await WithHistoryAsync(new AssessmentStore(await azurite.NewAccountAsync()));
 
-        var week11 = await store.GetWeekAsync("support-triage", "2026-W11");
-        await store.SaveAsync(Samples.Assessment("support-triage", Week11, Verdict.FineTune, monthlyCalls: 12_000_000m), "2026-W11");
-        var rerun = await store.GetWeekAsync("support-triage", "2026-W11");
+        var week11 = await store.GetWeekAsync("support-triage", W11);
+        await store.SaveAsync(Samples.Assessment("support-triage", Week11, Verdict.FineTune, monthlyCalls: 12_000_000m), W11);
+        var rerun = await store.GetWeekAsync("support-triage", W11);
 
         Assert.Equal((Week11, Verdict.PrepareFineTune), (week11?.AssessedAt, week11?.Verdict));
         Assert.Equal((Verdict.FineTune, 12_000_000m), (rerun?.Verdict, rerun?.Economics.MonthlyCalls));
-        Assert.Null(await store.GetWeekAsync("support-triage", "2026-W12"));
+        Assert.Null(await store.GetWeekAsync("support-triage", W12));
         Assert.Equal(3, (await store.ListAsync("support-triage", DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Count);
     }
 
@@ -61,8 +65,8 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
             ReadinessGaps = ["labeledExamples 800 < 1000"],
         };
 
-        await store.SaveAsync(assessment, "2026-W10");
-        var stored = await store.GetWeekAsync("support-triage", "2026-W10");
+        await store.SaveAsync(assessment, W10);
+        var stored = await store.GetWeekAsync("support-triage", W10);
 
         Assert.Equal(ThresholdStatus.Unknown, stored!.Thresholds.Quality.Status);
         Assert.Equal("p95 280 ms ≤ 300 ms", stored.Thresholds.Latency.Evidence);
@@ -77,7 +81,7 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
     public async Task Key_figures_are_columns_people_can_read_in_the_table()
     {
         var account = await azurite.NewAccountAsync();
-        await new AssessmentStore(account).SaveAsync(Samples.Assessment("support-triage", Week10, Verdict.FineTune), "2026-W10");
+        await new AssessmentStore(account).SaveAsync(Samples.Assessment("support-triage", Week10, Verdict.FineTune), W10);
 
         var rows = await account.Table(account.Settings.AssessmentsTable).QueryAsync<TableEntity>().ToListAsync();
 
@@ -109,9 +113,9 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
     public async Task A_week_lists_every_workloads_assessment_for_the_report()
     {
         var store = await WithHistoryAsync(new AssessmentStore(await azurite.NewAccountAsync()));
-        await store.SaveAsync(Samples.Assessment("call-summaries", Week11), "2026-W11");
+        await store.SaveAsync(Samples.Assessment("call-summaries", Week11), W11);
 
-        var week11 = await store.ListWeekAsync("2026-W11");
+        var week11 = await store.ListWeekAsync(W11);
 
         Assert.Equal(["call-summaries", "support-triage"], week11.Select(a => a.WorkloadId));
     }
@@ -121,7 +125,7 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
     {
         var store = new AssessmentStore(await azurite.NewAccountAsync());
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(Samples.Assessment("support-triage", Week10), "2026-10"));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(Samples.Assessment("support-triage", Week10), IsoWeek.Parse("2026-10")));
 
         Assert.StartsWith("'2026-10' is not an ISO week; expected yyyy-Www", error.Message);
     }
@@ -142,8 +146,8 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
             Sensitivity = new Sensitivity(944_331m, -4.56m) { Margin = 0.0456m, Fragile = true },
         };
 
-        await store.SaveAsync(route, "2026-W10");
-        var figures = Assert.Single(await store.ListWeekFiguresAsync("2026-W10", StorageKeys.Shard("contract-review")));
+        await store.SaveAsync(route, W10);
+        var figures = Assert.Single(await store.ListWeekFiguresAsync(W10, StorageKeys.Shard("contract-review")));
         var week = (await account.Table(account.Settings.AssessmentsTable).QueryAsync<TableEntity>().ToListAsync())
             .Single(r => r.PartitionKey.StartsWith("2026-W10", StringComparison.Ordinal));
 
@@ -163,8 +167,8 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
         var fineTune = Samples.Assessment("support-triage", Week10, Verdict.FineTune);
         await store.SaveManyAsync(
         [
-            (fineTune with { Economics = fineTune.Economics with { MonthlyNetSavings = 3_130.22m } }, "2026-W10"),
-            (Samples.Assessment("call-summaries", Week10, Verdict.StayOnFrontier), "2026-W10"),
+            (fineTune with { Economics = fineTune.Economics with { MonthlyNetSavings = 3_130.22m } }, W10),
+            (Samples.Assessment("call-summaries", Week10, Verdict.StayOnFrontier), W10),
         ]);
         // As an earlier version wrote them: without the chosen-option columns.
         var table = account.Table(account.Settings.AssessmentsTable);
@@ -175,7 +179,7 @@ public sealed class AssessmentStoreTests(AzuriteFixture azurite)
         }
 
         var figures = new List<AssessmentFigures>();
-        foreach (var shard in StorageKeys.AllShards) figures.AddRange(await store.ListWeekFiguresAsync("2026-W10", shard));
+        foreach (var shard in StorageKeys.AllShards) figures.AddRange(await store.ListWeekFiguresAsync(W10, shard));
 
         Assert.Equal(
             [

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
+using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
 
 namespace Reassess.Host.Cli;
@@ -58,8 +59,10 @@ public static class RunCommand
             foreach (var file in result.Files)
                 await File.WriteAllBytesAsync(Path.Combine(output.FullName, file.Name), file.Content, cancellationToken);
 
-            logger.LogInformation("Report for {Week}: {Folder} ({Files}); blobs reports/{Week}/ and reports/latest/",
-                result.Week, output.FullName, string.Join(", ", result.Files.Select(f => f.Name)), result.Week);
+            var reports = services.GetRequiredService<PipelineContext>().Reports;
+            logger.LogInformation("Report for {Week}: {Folder} ({Files}); blobs {WeekBlobs} and {LatestBlobs}",
+                result.Week, output.FullName, string.Join(", ", result.Files.Select(f => f.Name)),
+                reports.PathOf(ReportFolder.Of(result.Week)), reports.PathOf(ReportFolder.Latest));
             if (result.Problems.Count > 0)
                 logger.LogWarning("{Count} input(s) were skipped; each is listed above and in the report's 'What changed' section.", result.Problems.Count);
             return result.Failed ? 1 : 0;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Runs;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Api.Health;
 
@@ -31,7 +32,7 @@ public sealed class HealthHandler(PipelineContext context)
             var runs = (await context.Runs.ListMonthAsync(now.Year, now.Month, cancellationToken))
                 .Concat(await context.Runs.ListMonthAsync(lastMonth.Year, lastMonth.Month, cancellationToken));
             foreach (var latest in runs.GroupBy(r => r.Job).Select(g => g.MaxBy(r => r.FinishedAt)!))
-                jobs[latest.Job] = new JobHealth(latest.Period, latest.Status, latest.FinishedAt, latest.Problems.Count);
+                jobs[latest.Job] = new JobHealth(latest.Period.Label, latest.Status, latest.FinishedAt, latest.Problems.Count);
             return Json.Ok(new Report("ok", true, null, jobs));
         }
         catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
@@ -40,7 +41,7 @@ public sealed class HealthHandler(PipelineContext context)
                     $"Storage did not answer within {StorageCheckTimeout.TotalSeconds:0} s; check AzureWebJobsStorage and that the account (or Azurite) is running.", jobs),
                 StatusCodes.Status503ServiceUnavailable);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception e) when (StorageFailure.IsRequestFailure(e) || e is HttpRequestException or AggregateException)
         {
             return Json.Ok(new Report("unhealthy", false, $"Storage is not reachable ({e.Message.Split('\n')[0]}); check AzureWebJobsStorage.", jobs),
                 StatusCodes.Status503ServiceUnavailable);

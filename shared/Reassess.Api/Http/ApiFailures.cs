@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Api.Http;
 
@@ -67,14 +67,14 @@ public sealed class ApiFailures(ApiSettings settings, ILogger<ApiFailures> logge
     /// (status 0), throttled or failing (408, 429, 5xx) past the clients' retries, or no answer before the request's
     /// deadline or a timeout. Null for anything else, storage's 4xx answers included (a bug or a misconfiguration, not an outage).
     /// </summary>
-    private string? Unavailable(Exception exception) => exception switch
+    private string? Unavailable(Exception exception) => (StorageFailure.StatusOf(exception), exception) switch
     {
-        RequestFailedException { Status: 0 } or HttpRequestException => "could not be reached",
-        RequestFailedException { Status: 408 or 429 or >= 500 } failed => $"kept answering {failed.Status} (busy or failing)",
+        (0, _) or (_, HttpRequestException) => "could not be reached",
+        (int status and (408 or 429 or >= 500), _) => $"kept answering {status} (busy or failing)",
         // The client is still there (Answer checked), so the request's deadline or a timeout cancelled it.
-        OperationCanceledException or TimeoutException => $"did not answer within {settings.StorageTimeout.TotalSeconds:0} s",
-        AggregateException all => all.InnerExceptions.Select(Unavailable).FirstOrDefault(r => r is not null),
-        { InnerException: { } inner } => Unavailable(inner),
+        (_, OperationCanceledException or TimeoutException) => $"did not answer within {settings.StorageTimeout.TotalSeconds:0} s",
+        (_, AggregateException all) => all.InnerExceptions.Select(Unavailable).FirstOrDefault(r => r is not null),
+        (_, { InnerException: { } inner }) => Unavailable(inner),
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reassess.Api.Http;
+using Reassess.Pipeline.Jobs;
 using static Reassess.Api.HttpCatalog;
 
 namespace Reassess.Api.OnDemand;
@@ -14,7 +15,7 @@ public static class ReassessEndpoints
             .WithName(HttpNames.Reassess)
             .WithTags("Reassessment")
             .WithSummary("Reassess workloads now, all or the ones named, and answer with their new assessments")
-            .WithDescription("Takes turns with the weekly ReassessWorkloads run: when one is running past the wait, answers 409 with Retry-After.")
+            .WithDescription($"Takes turns with the weekly {nameof(JobName.ReassessWorkloads)} run: when one is running past the wait, answers 409 with Retry-After.")
             .AcceptsJsonBody<ReassessSelection>(isOptional: true)
             .Produces<ReassessHandler.Answer>()
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -28,9 +28,9 @@ public sealed class ReassessHandler(PipelineContext context, ReassessWorkloads r
 
         // One try at the job's lease within the request's storage deadline, so unreachable storage is a quick 503; once
         // storage has answered, waiting for a running reassessment and the run take as long as they take.
-        var entered = await gate.TryEnterAsync(nameof(JobName.ReassessWorkloads), TimeSpan.Zero, cancellationToken);
+        var entered = await gate.TryEnterAsync(JobName.ReassessWorkloads, TimeSpan.Zero, cancellationToken);
         RequestDeadline.Lift(request.HttpContext);
-        entered ??= await gate.TryEnterAsync(nameof(JobName.ReassessWorkloads), settings.ReassessWait, cancellationToken);
+        entered ??= await gate.TryEnterAsync(JobName.ReassessWorkloads, settings.ReassessWait, cancellationToken);
         await using var held = entered;
         if (held is null)
         {

@@ -3,6 +3,8 @@ using Reassess.Api.Http;
 using Reassess.Core.Reporting;
 using Reassess.Core.Time;
 using Reassess.Pipeline;
+using Reassess.Pipeline.Jobs;
+using Reassess.Storage.Blobs;
 
 namespace Reassess.Api.Reports;
 
@@ -30,22 +32,21 @@ public sealed class ReportHandlers(PipelineContext context)
     };
 
     public Task<IResult> LatestAsync(string? format, CancellationToken cancellationToken) =>
-        ServeAsync("latest", format, cancellationToken);
+        ServeAsync(ReportFolder.Latest, format, cancellationToken);
 
     public Task<IResult> WeekAsync(string week, string? format, CancellationToken cancellationToken) =>
         IsoWeek.TryParse(week, out var parsed)
-            ? ServeAsync(parsed.ToString(), format, cancellationToken)
+            ? ServeAsync(ReportFolder.Of(parsed), format, cancellationToken)
             : Task.FromResult<IResult>(Problems.BadRequest("week", $"'{week}' is not an ISO week; use yyyy-Www, e.g. 2026-W48."));
 
-    private async Task<IResult> ServeAsync(string folder, string? format, CancellationToken cancellationToken)
+    private async Task<IResult> ServeAsync(ReportFolder folder, string? format, CancellationToken cancellationToken)
     {
         if (!FilesByFormat.TryGetValue(format ?? "json", out var name))
             return Problems.BadRequest("format", $"'{format}' is not a report format; use json, html, md or csv.");
 
-        var container = context.Account.Settings.ReportsContainer;
-        var file = await context.Reports.DownloadAsync($"{container}/{folder}/{name}", cancellationToken);
+        var file = await context.Reports.ReadAsync(folder, name, cancellationToken);
         return file is null
-            ? Problems.NotFound($"No report published for {folder}. The weekly report is published by PublishWeeklyReport (or reassess run).")
+            ? Problems.NotFound($"No report published for {folder}. The weekly report is published by {JobName.PublishWeeklyReport} (or reassess run).")
             : TypedResults.Bytes(file.Content, file.ContentType)
                 .WithHeaders(("Content-Security-Policy", ContentSecurityPolicy), ("X-Content-Type-Options", "nosniff"));
     }

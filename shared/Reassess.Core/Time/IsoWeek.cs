@@ -30,6 +30,10 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
         return true;
     }
 
+    /// <summary>The week <paramref name="text"/> names (<c>2026-W07</c>); an <see cref="ArgumentException"/> saying so when it names none.</summary>
+    public static IsoWeek Parse(string text) =>
+        TryParse(text, out var week) ? week : throw new ArgumentException($"'{text}' is not an ISO week; expected yyyy-Www, e.g. 2026-W07.", nameof(text));
+
     public int CompareTo(IsoWeek other) => (Year, Week).CompareTo((other.Year, other.Week));
 
     public override string ToString() => $"{Year:D4}-W{Week:D2}";

@@ -139,10 +139,6 @@ public static class CostTrendTable
     public static byte[] Json(TrendAnswer answer) =>
         new UTF8Encoding(false).GetBytes(JsonSerializer.Serialize(answer, JsonOptions) + "\n");
 
-    /// <summary>Reads a JSON answer back (tests, clients).</summary>
-    public static TrendAnswer ReadJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<TrendAnswer>(json, JsonOptions) ?? throw new JsonException("trends answer holds null");
-
     private static string Day(DateOnly day) => day == default ? "" : CsvCell.Date(day);
 
     private static string Whole(decimal value) => CsvCell.Number(value, 0);

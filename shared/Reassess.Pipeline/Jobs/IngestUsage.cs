@@ -3,6 +3,7 @@ using Reassess.Core.Usage;
 using Reassess.Pipeline.Usage;
 using Reassess.Sources;
 using Reassess.Sources.Usage;
+using Reassess.Storage.Runs;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -23,7 +24,7 @@ public sealed class IngestUsage(PipelineContext context) : ITimerJob
 
     /// <summary>Ingests every source on <paramref name="day"/>; the day's run record is replaced by each later run that day.</summary>
     public Task<JobOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        context.RunAsync(JobName.IngestUsage, day.ToString("yyyy-MM-dd"), outcome => IngestAsync(outcome, cancellationToken), cancellationToken);
+        context.RunAsync(JobName.IngestUsage, RunPeriod.Day(day), outcome => IngestAsync(outcome, cancellationToken), cancellationToken);
 
     private async Task IngestAsync(JobOutcome outcome, CancellationToken cancellationToken)
     {

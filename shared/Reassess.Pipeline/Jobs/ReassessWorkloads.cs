@@ -9,6 +9,7 @@ using Reassess.Core.Trends;
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
 using Reassess.Pipeline.Prices;
+using Reassess.Storage.Runs;
 using Reassess.Storage.Tables;
 using Reassess.Storage.Trends;
 
@@ -40,7 +41,7 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
 
     /// <summary>The weekly run: every workload, as of the week's Monday 00:00 UTC, stored under the week too.</summary>
     public Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default) =>
-        context.RunAsync(JobName.ReassessWorkloads, week.ToString(), outcome => ReassessWeekAsync(outcome, week, cancellationToken), cancellationToken);
+        context.RunAsync(JobName.ReassessWorkloads, RunPeriod.Week(week), outcome => ReassessWeekAsync(outcome, week, cancellationToken), cancellationToken);
 
     private async Task ReassessWeekAsync(JobOutcome outcome, IsoWeek week, CancellationToken cancellationToken)
     {
@@ -49,7 +50,7 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
         // Grouped straight away, so each shard's workloads can be let go once it is done.
         var byShard = (await phases.TimeAsync("reading workloads", () => context.Workloads.GetAllAsync(cancellationToken)))
             .GroupBy(w => StorageKeys.Shard(w.Id)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var run = await phases.TimeAsync("reading prices", () => StartAsync(byShard.Sum(s => s.Value.Count), week.ToString(), assessedAt, cancellationToken));
+        var run = await phases.TimeAsync("reading prices", () => StartAsync(byShard.Sum(s => s.Value.Count), RunPeriod.Week(week), assessedAt, cancellationToken));
         var shards = StorageKeys.AllShards.Where(byShard.ContainsKey).ToList();
         var catalogue = byShard.Values.SelectMany(s => s).Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -90,9 +91,9 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
         if (rerun)
         {
             await phases.TimeAsync("removing stale cost trends", () => context.CostTrends.DeleteOthersAsync(week, trendKeys, run.Failed, cancellationToken));
-            await phases.TimeAsync("removing assessments of deleted workloads", () => context.Assessments.DeleteWeekOthersAsync(week.ToString(), catalogue, cancellationToken));
+            await phases.TimeAsync("removing assessments of deleted workloads", () => context.Assessments.DeleteWeekOthersAsync(week, catalogue, cancellationToken));
         }
-        context.Logger.LogInformation("ReassessWorkloads {Week} time by phase: {Phases}", week, phases);
+        context.Logger.LogInformation("{Job} {Week} time by phase: {Phases}", JobName.ReassessWorkloads, week, phases);
         run.Complete(outcome);
 
         async Task SaveAsync(IReadOnlyList<WeekRows> rows, int count)
@@ -113,7 +114,7 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
         }
 
         Task WriteAsync(IReadOnlyList<WeekRows> rows) => Task.WhenAll(
-            context.Assessments.SaveManyAsync(rows.Select(r => (r.Assessment, (string?)week.ToString())), cancellationToken),
+            context.Assessments.SaveManyAsync(rows.Select(r => (r.Assessment, (IsoWeek?)week)), cancellationToken),
             context.CostTrends.UpsertWeekAsync(week, rows.Select(r => r.Trend), cancellationToken));
     }
 
@@ -137,7 +138,7 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     public async Task<OnDemandReassessment> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
     {
         var assessed = new ConcurrentBag<Assessment>();
-        var outcome = await context.RunAsync(JobName.ReassessWorkloads, context.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+        var outcome = await context.RunAsync(JobName.ReassessWorkloads, RunPeriod.At(context.Clock.GetUtcNow()),
             outcome => ReassessNowAsync(outcome, only, assessed, cancellationToken), cancellationToken);
         return new OnDemandReassessment(outcome, assessed.OrderBy(a => a.WorkloadId, StringComparer.Ordinal).ToList());
     }
@@ -182,7 +183,7 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     }
 
     private async Task<AssessmentRun> StartAsync(
-        int workloads, string period, DateTimeOffset assessedAt, CancellationToken cancellationToken)
+        int workloads, RunPeriod period, DateTimeOffset assessedAt, CancellationToken cancellationToken)
     {
         var prices = new PriceBook(await context.Prices.GetAllInForceAsync(assessedAt, cancellationToken));
         context.Logger.LogInformation("Reassessing {Count:N0} workloads for {Period} (as of {AsOf:yyyy-MM-dd HH:mm} UTC, {Prices:N0} prices in force)",

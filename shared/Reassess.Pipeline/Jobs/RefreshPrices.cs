@@ -3,6 +3,7 @@ using Reassess.Core.Prices;
 using Reassess.Pipeline.Prices;
 using Reassess.Sources;
 using Reassess.Sources.Prices;
+using Reassess.Storage.Runs;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -19,7 +20,7 @@ public sealed class RefreshPrices(PipelineContext context) : ITimerJob
 
     /// <summary>The prices of the day of <paramref name="asOf"/>: one run record per day, so a rerun replaces it.</summary>
     public Task<JobOutcome> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
-        context.RunAsync(JobName.RefreshPrices, DateOnly.FromDateTime(asOf.UtcDateTime).ToString("yyyy-MM-dd"), outcome => RefreshAsync(outcome, asOf, cancellationToken), cancellationToken);
+        context.RunAsync(JobName.RefreshPrices, RunPeriod.Day(DateOnly.FromDateTime(asOf.UtcDateTime)), outcome => RefreshAsync(outcome, asOf, cancellationToken), cancellationToken);
 
     private async Task RefreshAsync(JobOutcome outcome, DateTimeOffset asOf, CancellationToken cancellationToken)
     {

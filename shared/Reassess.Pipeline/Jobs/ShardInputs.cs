@@ -16,7 +16,7 @@ internal sealed record ShardInputs(
         var (evalFrom, evalTo) = UsageWindowBuilder.EvalBounds(assessedAt);
         var usage = await context.Usage.GetShardDailyAsync(shard, from, to, cancellationToken);
         var evals = await context.Usage.GetShardEvalsAsync(shard, evalFrom, evalTo, cancellationToken);
-        var previous = await context.Assessments.ListWeekShardAsync(week.Previous.ToString(), shard, cancellationToken);
+        var previous = await context.Assessments.ListWeekShardAsync(week.Previous, shard, cancellationToken);
         return new ShardInputs(usage, evals, previous);
     }
 }

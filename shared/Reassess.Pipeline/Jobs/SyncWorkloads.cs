@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Time;
 using Reassess.Core.Workloads;
+using Reassess.Storage.Runs;
 using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Jobs;
@@ -14,7 +15,7 @@ public sealed class SyncWorkloads(PipelineContext context)
 {
     /// <summary>Loads the catalogue for <paramref name="week"/>'s reassessment (its run record is the week's).</summary>
     public Task<JobOutcome> RunAsync(IsoWeek week, CancellationToken cancellationToken = default) =>
-        context.RunAsync(JobName.SyncWorkloads, week.ToString(), outcome => SyncAsync(outcome, cancellationToken), cancellationToken);
+        context.RunAsync(JobName.SyncWorkloads, RunPeriod.Week(week), outcome => SyncAsync(outcome, cancellationToken), cancellationToken);
 
     private async Task SyncAsync(JobOutcome outcome, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class TimerJobs(IServiceProvider services, IJobGate gate, TimeProv
     public async Task RunAsync(JobName job, bool isPastDue, DateTimeOffset? scheduledFor, CancellationToken cancellationToken)
     {
         using var span = JobTelemetry.StartTimer(job, isPastDue);
-        await using var entered = await gate.TryEnterAsync(job.ToString(), TimerWait, cancellationToken);
+        await using var entered = await gate.TryEnterAsync(job, TimerWait, cancellationToken);
         if (entered is null)
         {
             logger.LogWarning("{Job} skipped: another run held the job for {Minutes} minutes.", job, TimerWait.TotalMinutes);

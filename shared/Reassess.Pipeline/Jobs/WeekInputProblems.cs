@@ -17,8 +17,8 @@ public static class WeekInputProblems
 
     public static async Task<IReadOnlyList<InputProblem>> GatherAsync(RunStore runs, IsoWeek week, CancellationToken cancellationToken)
     {
-        var days = Enumerable.Range(0, 7).Select(d => DateOnly.FromDateTime(week.Start.UtcDateTime).AddDays(d)).ToList();
-        var periods = days.Select(d => d.ToString("yyyy-MM-dd")).Append(week.ToString()).ToHashSet(StringComparer.Ordinal);
+        var days = Enumerable.Range(0, 7).Select(d => week.Monday.AddDays(d)).ToList();
+        var periods = days.Select(RunPeriod.Day).Append(RunPeriod.Week(week)).ToHashSet();
         // A run is filed under the month of its period, and a week's days can fall in two months.
         var records = new List<RunRecord>();
         foreach (var (year, month) in days.Select(d => (d.Year, d.Month)).Distinct())

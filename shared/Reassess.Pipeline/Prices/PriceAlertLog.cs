@@ -6,7 +6,7 @@ using Reassess.Core.Time;
 namespace Reassess.Pipeline.Prices;
 
 /// <summary>
-/// The price alerts of each day's refresh, kept at <c>price-sheets/alerts/{yyyy-MM-dd}.json</c> so the weekly report
+/// The price alerts of each day's refresh, kept in the price-sheet archive so the weekly report
 /// (a different job, maybe a different process) can show them. A day's suspicious changes accumulate over reruns of
 /// that day — a change is only seen by the run that stores it, and a rerun must not make it vanish — while
 /// disagreements and stale sources describe the sources as last read, so the latest run's stand.
@@ -18,7 +18,7 @@ public static class PriceAlertLog
         var earlier = await LoadDayAsync(context, day, cancellationToken);
         var kept = alerts with { SuspiciousChanges = earlier.Merge(alerts).SuspiciousChanges };
         var json = JsonSerializer.SerializeToUtf8Bytes(kept, ReassessJson.Options);
-        await context.Reports.SavePriceAlertsAsync(day, json, cancellationToken);
+        await context.PriceSheets.SaveAlertsAsync(day, json, cancellationToken);
     }
 
     /// <summary>
@@ -46,8 +46,8 @@ public static class PriceAlertLog
 
     private static async Task<PriceAlerts?> LoadDayAsync(PipelineContext context, DateOnly day, CancellationToken cancellationToken, bool missingIsNull)
     {
-        var file = await context.Reports.DownloadAsync($"{context.Account.Settings.PriceSheetsContainer}/alerts/{day:yyyy-MM-dd}.json", cancellationToken);
-        if (file is null) return missingIsNull ? null : PriceAlerts.None;
-        return JsonSerializer.Deserialize<PriceAlerts>(file.Content, ReassessJson.Options) ?? PriceAlerts.None;
+        var json = await context.PriceSheets.ReadAlertsAsync(day, cancellationToken);
+        if (json is null) return missingIsNull ? null : PriceAlerts.None;
+        return JsonSerializer.Deserialize<PriceAlerts>(json, ReassessJson.Options) ?? PriceAlerts.None;
     }
 }

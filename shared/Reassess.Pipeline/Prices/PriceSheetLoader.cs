@@ -5,6 +5,7 @@ using Reassess.Core.Prices;
 using Reassess.Pipeline.Telemetry;
 using Reassess.Sources.Http;
 using Reassess.Sources.Prices;
+using Reassess.Storage.Blobs;
 
 namespace Reassess.Pipeline.Prices;
 
@@ -13,8 +14,8 @@ public sealed record LoadedSheet(SourceSpec Source, string Name, ReadResult<Pric
 
 /// <summary>
 /// Loads one configured price sheet the way DESIGN §3 asks: read the file or pull the URL (conditionally, with the
-/// validators kept beside the last archived copy), read and check it, archive the raw sheet under
-/// <c>price-sheets/raw/{format}/{day}/</c>; a sheet that cannot be read at all is quarantined, and a source that fails
+/// validators kept beside the last archived copy), read and check it, archive the raw sheet under its format and day
+/// (<see cref="PriceSheetArchive"/>); a sheet that cannot be read at all is quarantined, and a source that fails
 /// falls back to its last good archived sheet, which is then reported stale.
 /// </summary>
 public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOptions options)
@@ -31,8 +32,8 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
         try
         {
             // Only a pulled sheet can be asked whether it changed since the archived copy; a file is read whole.
-            var lastGood = location.Url is null ? null : await LastGoodAsync(source, cancellationToken);
-            var known = lastGood is null ? null : HttpValidators.FromMetadata(lastGood.Value.File.Metadata);
+            var lastGood = location.Url is null ? null : await context.PriceSheets.LastGoodAsync(source.Format, cancellationToken);
+            var known = lastGood is null ? null : HttpValidators.FromMetadata(lastGood.File.Metadata);
             var fetched = await new PriceSheetFetcher(options).FetchAsync(source.Format, location, known is { IsEmpty: false } ? known : null, cancellationToken);
             if (fetched.NotModified && lastGood is { } current)
             {
@@ -58,37 +59,22 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
             span?.SetTag("reassess.source.records", result.Records.Count);
             span?.SetTag("reassess.source.rejected", result.Rejected.Count);
             // Archived only once it parses, so the newest archived sheet of a source is always its last good one.
-            await context.Reports.ArchiveRawSheetAsync(source.Format, day, fileName, raw, cancellationToken, validators.ToMetadata());
+            await context.PriceSheets.ArchiveAsync(source.Format, day, fileName, raw, cancellationToken, validators.ToMetadata());
             return new LoadedSheet(source, location.Name, result, raw, StaleByVersion(source, result, day));
         }
         catch (InputRejectedException e)
         {
-            await context.Reports.QuarantineAsync(source.Format, day, fileName, raw, e.Problem.ToString(), cancellationToken);
+            await context.PriceSheets.QuarantineAsync(source.Format, day, fileName, raw, e.Problem.ToString(), cancellationToken);
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "sheet quarantined");
             outcome.AddProblem(e.Problem with { Message = $"{e.Problem.Message} — sheet quarantined; the last good {source.Format} sheet stays in force." });
             return await FallBackAsync(source, reader, asOf, outcome, "its sheet was quarantined", cancellationToken);
         }
     }
 
-    private readonly record struct Archived(string Path, DateOnly Day, Storage.Blobs.StoredFile File);
-
-    /// <summary>The source's newest archived sheet, what was in force before this run.</summary>
-    private async Task<Archived?> LastGoodAsync(SourceSpec source, CancellationToken cancellationToken)
-    {
-        var container = context.Account.Settings.PriceSheetsContainer;
-        var archived = await context.Reports.ListAsync($"{container}/raw/{source.Format}/", cancellationToken);
-        if (archived.Count == 0) return null;
-        var latest = archived.Max(StringComparer.Ordinal)!;
-        if (await context.Reports.DownloadAsync(latest, cancellationToken) is not { } file) return null;
-        var daySegment = latest.Split('/')[^2];
-        var day = DateOnly.TryParseExact(daySegment, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : DateOnly.MinValue;
-        return new Archived(latest, day, file);
-    }
-
     private async Task<LoadedSheet?> FallBackAsync(
         SourceSpec source, IRecordReader<PriceRecord> reader, DateTimeOffset asOf, JobOutcome outcome, string why, CancellationToken cancellationToken)
     {
-        if (await LastGoodAsync(source, cancellationToken) is not { } lastGood) return null;
+        if (await context.PriceSheets.LastGoodAsync(source.Format, cancellationToken) is not { } lastGood) return null;
         var today = DateOnly.FromDateTime(asOf.UtcDateTime);
         var stale = lastGood.Day < today
             ? new StalePriceSource(source.Format, lastGood.Day,
@@ -100,7 +86,7 @@ public sealed class PriceSheetLoader(PipelineContext context, PriceRefreshOption
     }
 
     private async Task<LoadedSheet> ReadArchivedAsync(
-        SourceSpec source, IRecordReader<PriceRecord> reader, Archived archived, DateTimeOffset asOf, JobOutcome outcome, StalePriceSource? stale,
+        SourceSpec source, IRecordReader<PriceRecord> reader, ArchivedSheet archived, DateTimeOffset asOf, JobOutcome outcome, StalePriceSource? stale,
         CancellationToken cancellationToken)
     {
         var result = await ReadAsync(source, reader, archived.Path, archived.File.Content, asOf, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Reassess.Pipeline.Scheduling.Leases;
 using Reassess.Pipeline.Scheduling.Schedules;
 using Reassess.Storage.Leases;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Scheduling;
 
@@ -226,6 +227,6 @@ internal sealed class TimerLoop(
     }
 
     private static bool IsStorageTrouble(Exception e) =>
-        e is Azure.RequestFailedException or HttpRequestException or IOException or TimeoutException
+        StorageFailure.IsRequestFailure(e) || e is HttpRequestException or IOException or TimeoutException
         || (e is OperationCanceledException && e.InnerException is TimeoutException);
 }

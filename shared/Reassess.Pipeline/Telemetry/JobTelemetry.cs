@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Reassess.Pipeline.Jobs;
 using Reassess.Sources;
+using Reassess.Storage.Runs;
 
 namespace Reassess.Pipeline.Telemetry;
 
@@ -24,11 +25,11 @@ public static class JobTelemetry
         return activity;
     }
 
-    public static Activity? StartRun(JobName job, string period)
+    public static Activity? StartRun(JobName job, RunPeriod period)
     {
         var activity = Source.StartActivity(job.ToString());
         activity?.SetTag("reassess.job", job.ToString());
-        activity?.SetTag("reassess.period", period);
+        activity?.SetTag("reassess.period", period.Label);
         return activity;
     }
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Reassess.Core.Decisions;
 using Reassess.Core.Json;
 using Reassess.Core.Reporting;
+using Reassess.Core.Time;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Tables;
 
@@ -26,20 +27,20 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
     private readonly TableClient _table = account.Table(account.Settings.AssessmentsTable);
     private readonly TableBatchWriter _writer = writer ?? new TableBatchWriter();
 
-    /// <summary>Stores the assessment; with <paramref name="isoWeek"/> also as that week's assessment of the workload.</summary>
-    public Task SaveAsync(Assessment assessment, string? isoWeek = null, CancellationToken cancellationToken = default) =>
-        SaveManyAsync([(assessment, isoWeek)], cancellationToken);
+    /// <summary>Stores the assessment; with <paramref name="week"/> also as that week's assessment of the workload.</summary>
+    public Task SaveAsync(Assessment assessment, IsoWeek? week = null, CancellationToken cancellationToken = default) =>
+        SaveManyAsync([(assessment, week)], cancellationToken);
 
     /// <summary>Stores many assessments in as few transactions as their shards allow; returns the rows written.</summary>
-    public async Task<BatchWriteResult> SaveManyAsync(IEnumerable<(Assessment Assessment, string? IsoWeek)> assessments, CancellationToken cancellationToken = default)
+    public async Task<BatchWriteResult> SaveManyAsync(IEnumerable<(Assessment Assessment, IsoWeek? Week)> assessments, CancellationToken cancellationToken = default)
     {
         var rows = new List<TableEntity>();
-        foreach (var (assessment, isoWeek) in assessments)
+        foreach (var (assessment, week) in assessments)
         {
             var json = JsonSerializer.Serialize(assessment, ReassessJson.Compact);
             var workload = Workload(assessment.WorkloadId);
-            rows.Add(ToEntity(assessment, StorageKeys.Shard(assessment.WorkloadId), $"{workload}|{StorageKeys.InvertedTicks(assessment.AssessedAt)}", json, isoWeek));
-            if (isoWeek is not null) rows.Add(ToEntity(assessment, WeekPartition(isoWeek, StorageKeys.Shard(assessment.WorkloadId)), workload, json, isoWeek));
+            rows.Add(ToEntity(assessment, StorageKeys.Shard(assessment.WorkloadId), $"{workload}|{StorageKeys.InvertedTicks(assessment.AssessedAt)}", json, week));
+            if (week is { } weekly) rows.Add(ToEntity(assessment, WeekPartition(weekly, StorageKeys.Shard(assessment.WorkloadId)), workload, json, week));
         }
 
         return await _writer.UpsertAsync(_table, rows, cancellationToken).ConfigureAwait(false);
@@ -49,12 +50,12 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
     /// Removes the week's assessments of workloads not in <paramref name="workloadIds"/> (the catalogue the week was run
     /// for), so a rerun after a workload was deleted reports exactly the current ones. Their history rows stay.
     /// </summary>
-    public async Task DeleteWeekOthersAsync(string isoWeek, IReadOnlySet<string> workloadIds, CancellationToken cancellationToken = default)
+    public async Task DeleteWeekOthersAsync(IsoWeek week, IReadOnlySet<string> workloadIds, CancellationToken cancellationToken = default)
     {
         var stale = new List<TableEntity>();
         foreach (var shard in StorageKeys.AllShards)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(isoWeek, shard)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(week, shard)}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "WorkloadId"], cancellationToken: cancellationToken).ConfigureAwait(false))
                 if (!workloadIds.Contains(row.GetString("WorkloadId") ?? "")) stale.Add(new TableEntity(row.PartitionKey, row.RowKey));
         }
@@ -78,40 +79,40 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
     public Task<Assessment?> GetLatestAsync(string workloadId, CancellationToken cancellationToken = default) =>
         GetPreviousAsync(workloadId, DateTimeOffset.MaxValue, cancellationToken);
 
-    public async Task<Assessment?> GetWeekAsync(string workloadId, string isoWeek, CancellationToken cancellationToken = default)
+    public async Task<Assessment?> GetWeekAsync(string workloadId, IsoWeek week, CancellationToken cancellationToken = default)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(
-            WeekPartition(isoWeek, StorageKeys.Shard(workloadId)), Workload(workloadId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            WeekPartition(week, StorageKeys.Shard(workloadId)), Workload(workloadId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
-    /// <summary>Every workload's assessment for <paramref name="isoWeek"/>: what the weekly report is made of.</summary>
-    public async Task<IReadOnlyList<Assessment>> ListWeekAsync(string isoWeek, CancellationToken cancellationToken = default)
+    /// <summary>Every workload's assessment for <paramref name="week"/>: what the weekly report is made of.</summary>
+    public async Task<IReadOnlyList<Assessment>> ListWeekAsync(IsoWeek week, CancellationToken cancellationToken = default)
     {
-        var week = new List<Assessment>();
+        var assessments = new List<Assessment>();
         foreach (var shard in StorageKeys.AllShards)
-            week.AddRange((await ListWeekShardAsync(isoWeek, shard, cancellationToken).ConfigureAwait(false)).Values);
-        return week;
+            assessments.AddRange((await ListWeekShardAsync(week, shard, cancellationToken).ConfigureAwait(false)).Values);
+        return assessments;
     }
 
     /// <summary>The week's assessments of the workloads in one shard, by workload id.</summary>
-    public async Task<IReadOnlyDictionary<string, Assessment>> ListWeekShardAsync(string isoWeek, string shard, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, Assessment>> ListWeekShardAsync(IsoWeek week, string shard, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(isoWeek, shard)}");
-        var week = new Dictionary<string, Assessment>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(week, shard)}");
+        var byWorkload = new Dictionary<string, Assessment>(StringComparer.Ordinal);
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: JsonColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var assessment = FromEntity(row);
-            week[assessment.WorkloadId] = assessment;
+            byWorkload[assessment.WorkloadId] = assessment;
         }
 
-        return week;
+        return byWorkload;
     }
 
     /// <summary>The key figures of the week's assessments in one shard, read from their columns without the JSON.</summary>
-    public async Task<IReadOnlyList<AssessmentFigures>> ListWeekFiguresAsync(string isoWeek, string shard, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AssessmentFigures>> ListWeekFiguresAsync(IsoWeek week, string shard, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(isoWeek, shard)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(week, shard)}");
         var figures = new List<AssessmentFigures>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: FigureColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
             figures.Add(FiguresOf(row));
@@ -157,16 +158,16 @@ public sealed class AssessmentStore(StorageAccount account, TableBatchWriter? wr
 
     private static string Workload(string workloadId) => StorageKeys.Encode(StorageKeys.Validate(workloadId, "Workload id"));
 
-    private static string WeekPartition(string isoWeek, string shard) => $"{Periods.IsoWeek(isoWeek)}|{shard}";
+    private static string WeekPartition(IsoWeek week, string shard) => $"{week}|{shard}";
 
-    private static TableEntity ToEntity(Assessment assessment, string partition, string rowKey, string json, string? isoWeek)
+    private static TableEntity ToEntity(Assessment assessment, string partition, string rowKey, string json, IsoWeek? week)
     {
         var economics = assessment.Economics;
         var row = new TableEntity(partition, rowKey)
         {
             ["WorkloadId"] = assessment.WorkloadId,
             ["AssessedAt"] = assessment.AssessedAt,
-            ["IsoWeek"] = isoWeek,
+            ["IsoWeek"] = week?.ToString(),
             ["WorkloadName"] = assessment.WorkloadName,
             ["Team"] = assessment.Team,
             ["CostCenter"] = assessment.CostCenter,

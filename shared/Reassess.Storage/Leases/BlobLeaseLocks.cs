@@ -85,19 +85,6 @@ public sealed class BlobLeaseLocks(BlobContainerClient container)
         }
     }
 
-    /// <summary>The lease state Azure reports for the lock blob, or null when it does not exist (for diagnostics and tests).</summary>
-    public async Task<LeaseState?> GetLeaseStateAsync(string blobName, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return (await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.LeaseState;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
-
     /// <summary>An empty blob, created only if missing (a leased blob would refuse an overwrite anyway).</summary>
     private async Task CreateLockBlobAsync(BlobClient blob, CancellationToken cancellationToken)
     {

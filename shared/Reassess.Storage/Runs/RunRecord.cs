@@ -3,7 +3,7 @@ using Reassess.Core.Ingestion;
 namespace Reassess.Storage.Runs;
 
 /// <summary>
-/// What one run of a job did for one period (a day, an hour, an ISO week): when it ran, how it ended, what it
+/// What one run of a job did for one period (<see cref="RunPeriod"/>): when it ran, how it ended, what it
 /// counted and which problems it recorded and skipped. The run id <c>{job}|{period}</c> makes a re-run of the same
 /// period replace its record rather than add one.
 /// </summary>
@@ -11,8 +11,7 @@ public sealed record RunRecord
 {
     public required string Job { get; init; }
 
-    /// <summary>The period the run covers, e.g. <c>2026-02-16</c>, <c>2026-02-16T05</c> or <c>2026-W08</c>.</summary>
-    public required string Period { get; init; }
+    public required RunPeriod Period { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset FinishedAt { get; init; }

@@ -28,16 +28,6 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
     private readonly TableClient _table = account.Table(account.Settings.CostTrendsTable);
     private readonly TableBatchWriter _writer = writer ?? new TableBatchWriter();
 
-    /// <summary>
-    /// Makes <paramref name="points"/> the week's rows: writes them, and deletes the week's other rows except those of
-    /// workloads in <paramref name="keep"/> (workloads that could not be assessed this time keep their last row).
-    /// </summary>
-    public async Task ReplaceWeekAsync(IsoWeek week, IReadOnlyCollection<CostTrendPoint> points, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default)
-    {
-        await UpsertWeekAsync(week, points, cancellationToken).ConfigureAwait(false);
-        await DeleteOthersAsync(week, points, keep, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Writes <paramref name="points"/> as rows of <paramref name="week"/>; the week's other rows stay.</summary>
     public Task<BatchWriteResult> UpsertWeekAsync(IsoWeek week, IEnumerable<CostTrendPoint> points, CancellationToken cancellationToken = default)
     {
@@ -48,14 +38,10 @@ public sealed class CostTrendStore(StorageAccount account, TableBatchWriter? wri
     }
 
     /// <summary>
-    /// Deletes the week's rows other than those of <paramref name="points"/> (a workload that moved cost centre leaves
-    /// one behind), except rows of workloads in <paramref name="keep"/>: what finishes a week written in parts with
-    /// <see cref="UpsertWeekAsync"/>.
+    /// Deletes the week's rows other than those <paramref name="written"/> (their keys, <see cref="KeyOf"/>; a workload
+    /// that moved cost centre leaves one behind), except rows of workloads in <paramref name="keep"/>: what finishes a
+    /// week written in parts with <see cref="UpsertWeekAsync"/>.
     /// </summary>
-    public Task DeleteOthersAsync(IsoWeek week, IEnumerable<CostTrendPoint> points, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default) =>
-        DeleteOthersAsync(week, points.Select(KeyOf).ToHashSet(), keep, cancellationToken);
-
-    /// <summary>As <see cref="DeleteOthersAsync(IsoWeek, IEnumerable{CostTrendPoint}, IReadOnlySet{string}?, CancellationToken)"/>, given the rows' keys (<see cref="KeyOf"/>).</summary>
     public async Task DeleteOthersAsync(IsoWeek week, IReadOnlySet<(string Partition, string Row)> written, IReadOnlySet<string>? keep = null, CancellationToken cancellationToken = default)
     {
         var stale = new List<TableEntity>();

@@ -71,7 +71,7 @@ public class CompanyBenchmarkTests(AzuriteFixture azurite)
         var sameRows = await bench.RawSameRowsAsync(weekly[^1].RowsByTable);
         var raw = await bench.RawBatchAsync(weekly[^1].EntitiesWritten, weekly[^1].AverageEntityBytes);
 
-        var stored = await workspace.Context.Assessments.ListWeekAsync(Week.ToString());
+        var stored = await workspace.Context.Assessments.ListWeekAsync(Week);
         Assert.Equal(weekly[0].Workloads, stored.Count);
         Assert.True(stored.Count > 250, $"{stored.Count} of 300 workloads assessed");
         // Per workload: a time row and a week row of its assessment and a cost-trend row; plus the run record.

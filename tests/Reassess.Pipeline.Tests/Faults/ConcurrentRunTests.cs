@@ -22,7 +22,7 @@ namespace Reassess.Pipeline.Tests.Faults;
 [Collection(AzuriteFixture.Collection)]
 public class ConcurrentRunTests(AzuriteFixture azurite)
 {
-    private static readonly string Job = JobTimers.For(JobName.ReassessWorkloads).Name;
+    private static readonly JobName Job = JobName.ReassessWorkloads;
 
     [Fact]
     public async Task Two_weekly_runs_started_together_take_turns_on_the_job_lease_and_store_the_same_rows_as_one_run()

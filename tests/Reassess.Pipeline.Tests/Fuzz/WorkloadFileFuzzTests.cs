@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reassess.Core.Time;
 using Reassess.Core.Workloads;
 using Reassess.Testing;
 using Xunit.Abstractions;
@@ -47,7 +48,7 @@ public class WorkloadFileFuzzTests(AzuriteFixture azurite, ITestOutputHelper out
 
         Assert.False(run.Failed, string.Join("\n", run.Problems));
         Assert.DoesNotContain(run.Problems, p => p.Message.Contains("could not be assessed or stored", StringComparison.Ordinal) || p.Message.Contains("storage refused", StringComparison.Ordinal));
-        var week = (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Select(a => a.WorkloadId).ToHashSet(StringComparer.Ordinal);
+        var week = (await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48))).Select(a => a.WorkloadId).ToHashSet(StringComparer.Ordinal);
         var failures = new List<string>();
         var (assessed, skipped) = (0, 0);
         for (var i = 0; i < mutants.Count; i++)

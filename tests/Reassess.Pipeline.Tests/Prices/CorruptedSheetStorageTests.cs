@@ -38,7 +38,7 @@ public class CorruptedSheetStorageTests(AzuriteFixture azurite)
         Assert.Equal(path, refused.Source);
         Assert.StartsWith("line ", refused.Location);
         Assert.Contains("sheet quarantined; the last good", refused.Message);
-        Assert.Contains($"price-sheets/quarantine/{format}/2026-11-24/{file}", await workspace.Context.Reports.ListAsync("price-sheets/quarantine"));
+        Assert.Contains($"price-sheets/quarantine/{format}/2026-11-24/{file}", await workspace.Files.ListAsync("price-sheets/quarantine"));
         Assert.Equal(stored, await workspace.StoredAsync(key, day.AddDays(1)));
 
         // One entry broken: that entry is rejected, named, and its stored price stays.

@@ -56,7 +56,7 @@ public class PriceHistoryAndAlertsTests(AzuriteFixture azurite)
 
         await new ReassessWorkloads(context).RunAsync(IsoWeek.Of(PriceWorkspace.Nov23));
 
-        var week = await context.Assessments.ListWeekAsync("2026-W48");
+        var week = await context.Assessments.ListWeekAsync(new IsoWeek(2026, 48));
         var triage = week.Single(a => a.WorkloadId == "ticket-triage");
         // The workload's own mix, ~400 uncached + ~401 cached input and ~10 output tokens a call, priced at 1.25/0.10/6.25
         // then 1.00/0.10/5.00 per 1M: 602.10 → 489.69 $ per 1M calls (the cached price did not move, so the per-call
@@ -98,11 +98,11 @@ public class PriceHistoryAndAlertsTests(AzuriteFixture azurite)
         await workspace.RefreshAsync(PriceWorkspace.Nov23.AddDays(-1));
         await File.WriteAllTextAsync(workspace.PathOf("genai.json"), GenAiWithHaikuAt(3m, 5m));
         await workspace.RefreshAsync(PriceWorkspace.Nov23);
-        var first = await workspace.Context.Reports.DownloadAsync("price-sheets/alerts/2026-11-23.json");
+        var first = await workspace.Files.DownloadAsync("price-sheets/alerts/2026-11-23.json");
 
         await workspace.RefreshAsync(PriceWorkspace.Nov23);
 
-        var second = await workspace.Context.Reports.DownloadAsync("price-sheets/alerts/2026-11-23.json");
+        var second = await workspace.Files.DownloadAsync("price-sheets/alerts/2026-11-23.json");
         Assert.Equal(first!.Content, second!.Content);
         var alerts = await PriceAlertLog.ForWeekAsync(workspace.Context, IsoWeek.Of(PriceWorkspace.Nov23));
         Assert.Equal((1m, 3m, 200m), (alerts.SuspiciousChanges[0].Before, alerts.SuspiciousChanges[0].After, alerts.SuspiciousChanges[0].ChangePct));

@@ -4,6 +4,7 @@ using Reassess.Core.Prices;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Prices;
 using Reassess.Sources.Http;
+using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
 using Reassess.Tools.Azurite;
 using Reassess.Testing;
@@ -42,6 +43,9 @@ public sealed class PriceWorkspace : IDisposable
     public PipelineSettings Settings { get; private set; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public PipelineContext Context => TestPipeline.Context(_account, Settings, Clock, TestPipeline.PriceRefresh(QuickHttp));
+
+    /// <summary>The account's blobs by path, to check where the price refresh put sheets and alerts.</summary>
+    public BlobFiles Files => new(_account);
 
     /// <summary>Copies a real sheet from ../shared/data/prices into the workspace; returns its path.</summary>
     public string CopyRealSheet(string file)

@@ -29,7 +29,7 @@ public class UrlPriceSourceTests(AzuriteFixture azurite)
         Assert.Equal(1, second.Counts["openrouter sheets not modified"]);
         Assert.Equal(12, second.Counts["openrouter records"]);
         Assert.Equal(0, second.Counts["prices changed"]);
-        Assert.Equal(["price-sheets/raw/openrouter/2026-11-23/models.json"], await workspace.Context.Reports.ListAsync("price-sheets/raw/"));
+        Assert.Equal(["price-sheets/raw/openrouter/2026-11-23/models.json"], await workspace.Files.ListAsync("price-sheets/raw/"));
         Assert.Equal(0.15m, (await workspace.StoredAsync("openrouter/openai/gpt-4o-mini", PriceWorkspace.Nov23.AddDays(1)))!.InputPerMTok);
     }
 
@@ -83,8 +83,8 @@ public class UrlPriceSourceTests(AzuriteFixture azurite)
             Assert.Equal(161, outcome.Counts["azure-retail records"]);
             var fineTune = await workspace.StoredAsync("azure/gpt-4.1-mini-ft", PriceWorkspace.Nov23);
             Assert.Equal((5.00m, 1.70m, "global"), (fineTune!.TrainingPerMTok, fineTune.HostingPerHour, fineTune.DeploymentType));
-            var archived = Assert.Single(await workspace.Context.Reports.ListAsync("price-sheets/raw/azure-retail/"));
-            var sheet = await workspace.Context.Reports.DownloadAsync(archived);
+            var archived = Assert.Single(await workspace.Files.ListAsync("price-sheets/raw/azure-retail/"));
+            var sheet = await workspace.Files.DownloadAsync(archived);
             Assert.Contains("\"Count\":548", Encoding.UTF8.GetString(sheet!.Content));
         }
     }

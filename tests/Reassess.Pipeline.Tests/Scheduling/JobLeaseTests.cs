@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Scheduling.Leases;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
@@ -22,11 +23,11 @@ public class JobLeaseTests(AzuriteFixture azurite)
         var lease = await leases.TryAcquireAsync("ReassessWorkloads", TimeSpan.Zero);
         Assert.NotNull(lease);
         Assert.Equal($"locks/{hostId}/ReassessWorkloads", lease.BlobName);
-        Assert.Equal(LeaseState.Leased, await locks.GetLeaseStateAsync(lease.BlobName));
+        Assert.Equal(LeaseState.Leased, await LeaseStateAsync(locks, lease.BlobName));
         Assert.Equal("azure-webjobs-hosts", locks.Container.Name);
 
         await lease.DisposeAsync();
-        Assert.Equal(LeaseState.Available, await locks.GetLeaseStateAsync($"locks/{hostId}/ReassessWorkloads"));
+        Assert.Equal(LeaseState.Available, await LeaseStateAsync(locks, $"locks/{hostId}/ReassessWorkloads"));
     }
 
     [Fact]
@@ -77,10 +78,10 @@ public class JobLeaseTests(AzuriteFixture azurite)
         await using (var running = await timer.TryAcquireAsync("ReassessWorkloads", TimeSpan.Zero))
         {
             Assert.NotNull(running);
-            Assert.Null(await gate.TryEnterAsync("ReassessWorkloads", TimeSpan.FromMilliseconds(200), CancellationToken.None));
+            Assert.Null(await gate.TryEnterAsync(JobName.ReassessWorkloads, TimeSpan.FromMilliseconds(200), CancellationToken.None));
         }
 
-        await using var entered = await gate.TryEnterAsync("ReassessWorkloads", TimeSpan.Zero, CancellationToken.None);
+        await using var entered = await gate.TryEnterAsync(JobName.ReassessWorkloads, TimeSpan.Zero, CancellationToken.None);
         Assert.NotNull(entered);
     }
 
@@ -148,6 +149,10 @@ public class JobLeaseTests(AzuriteFixture azurite)
         Assert.Throws<ArgumentOutOfRangeException>(() => new JobLeases(locks, "reassess", new JobLeaseOptions { LeasePeriod = TimeSpan.FromSeconds(10) }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new JobLeases(locks, "reassess", new JobLeaseOptions { RenewInterval = TimeSpan.FromSeconds(60) }));
     }
+
+    /// <summary>The lease state Azure reports for a lock blob.</summary>
+    private static async Task<LeaseState> LeaseStateAsync(BlobLeaseLocks locks, string blobName) =>
+        (await locks.Container.GetBlobClient(blobName).GetPropertiesAsync()).Value.LeaseState;
 
     internal static string NewHostId() => "t" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -119,8 +119,8 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
         var job = new RecordingJob();
         await using var host = Host(account, hostId, clock, Daily, job, "host");
         await Eventually.HoldsAsync(() => host.Timer.Next == At("2026-11-23T05:00:00Z"), "the host waits for 05:00");
-        IJobGate http = new JobLeases(account, hostId, SchedulerHost.FastLeases);
-        var onDemand = await http.TryEnterAsync(Daily.Name, TimeSpan.Zero, CancellationToken.None);
+        var http = new JobLeases(account, hostId, SchedulerHost.FastLeases);
+        var onDemand = await http.TryAcquireAsync(Daily.Name, TimeSpan.Zero, CancellationToken.None);
         Assert.NotNull(onDemand);
 
         clock.Advance(TimeSpan.FromMinutes(1));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reassess.Core.Time;
 using Reassess.Pipeline.Usage;
 using Reassess.Sources.Http;
 using Reassess.Sources.Usage.Api;
@@ -59,7 +60,7 @@ public class ApiIngestTests(AzuriteFixture azurite)
         var gap = Assert.Single(run.Problems);
         Assert.Equal("workload 'ticket-triage'", gap.Location);
         Assert.StartsWith("1 day(s) (2026-11-21) have anthropic usage but no call count from any source", gap.Message);
-        var triage = (await workspace.Context.Assessments.ListWeekAsync("2026-W48")).Single(a => a.WorkloadId == "ticket-triage");
+        var triage = (await workspace.Context.Assessments.ListWeekAsync(new IsoWeek(2026, 48))).Single(a => a.WorkloadId == "ticket-triage");
         Assert.Equal(27, triage.Inputs.Window.Days); // the day without a call count is left out, not counted as zero calls
         Assert.Equal(["anthropic (tokens on 1 shared day)", "gateway (calls, latency and format checks on 1 shared day)"], triage.Inputs.Window.Sources);
         var html = System.Text.Encoding.UTF8.GetString(run.Files.Single(f => f.Name == "index.html").Content);

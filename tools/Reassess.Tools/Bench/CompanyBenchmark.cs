@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Time;
 using Reassess.Pipeline;
@@ -66,8 +65,8 @@ public sealed class CompanyBenchmark(PipelineContext context)
     public Task<PhaseFigures> RawBatchAsync(long entities, long averageBytes, CancellationToken cancellationToken = default)
     {
         // Sized by the writer's own estimate (keys included), so raw rows weigh what the run's rows weighed.
-        TableEntity Row(long i, string payload) => new(Shard(i), Key(0, i)) { ["Payload"] = payload };
-        var payload = new string('x', (int)Math.Max(0, (averageBytes - TableBatchWriter.EstimatedBytes(Row(0, ""))) / 2));
+        ScratchRow Row(long i, string payload) => new(Shard(i), Key(0, i), [new("Payload", payload)]);
+        var payload = new string('x', (int)Math.Max(0, (averageBytes - ScratchTable.EstimatedBytes(Row(0, ""))) / 2));
         return RawAsync("raw batch upsert, one column", [(entities, i => Row(i, payload))], cancellationToken);
     }
 
@@ -78,25 +77,14 @@ public sealed class CompanyBenchmark(PipelineContext context)
     /// </summary>
     public async Task<PhaseFigures> RawSameRowsAsync(IReadOnlyDictionary<string, long> rowsByTable, CancellationToken cancellationToken = default)
     {
-        var sources = new List<(long, Func<long, TableEntity>)>();
+        var sources = new List<(long, Func<long, ScratchRow>)>();
         var tableIndex = 0;
         foreach (var (name, count) in rowsByTable.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            var samples = new List<IReadOnlyList<KeyValuePair<string, object>>>();
-            await foreach (var row in context.Account.Tables.GetTableClient(name).QueryAsync<TableEntity>(maxPerPage: SampleRows, cancellationToken: cancellationToken))
-            {
-                samples.Add(row.Where(c => c.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).ToList());
-                if (samples.Count == SampleRows) break;
-            }
-
+            var samples = await ScratchTable.SampleColumnsAsync(context.Account, name, SampleRows, cancellationToken);
             if (samples.Count == 0) continue;
             var index = tableIndex++;
-            sources.Add((count, i =>
-            {
-                var row = new TableEntity(Shard(i), Key(index, i));
-                foreach (var (column, value) in samples[(int)(i % samples.Count)]) row[column] = value;
-                return row;
-            }));
+            sources.Add((count, i => new ScratchRow(Shard(i), Key(index, i), samples[(int)(i % samples.Count)])));
         }
 
         return await RawAsync("raw batch upsert, run's rows", sources, cancellationToken);
@@ -108,28 +96,19 @@ public sealed class CompanyBenchmark(PipelineContext context)
 
     private static string Key(int source, long i) => source.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<PhaseFigures> RawAsync(string phase, IEnumerable<(long Count, Func<long, TableEntity> Row)> sources, CancellationToken cancellationToken)
+    private async Task<PhaseFigures> RawAsync(string phase, IEnumerable<(long Count, Func<long, ScratchRow> Row)> sources, CancellationToken cancellationToken)
     {
-        var table = context.Account.Table(RawTable);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        try
-        {
-            using var meter = new WriteMeter(context.Account.Settings.NamePrefix);
-            var timer = Stopwatch.StartNew();
-            var writer = new TableBatchWriter();
-            foreach (var (count, row) in sources)
-                for (long start = 0; start < count; start += Chunk * 4)
-                {
-                    var from = start;
-                    await writer.UpsertAsync(table, Enumerable.Range(0, (int)Math.Min(Chunk * 4, count - start)).Select(i => row(from + i)), cancellationToken);
-                }
+        await using var table = await ScratchTable.OpenAsync(context.Account, RawTable, cancellationToken);
+        using var meter = new WriteMeter(context.Account.Settings.NamePrefix);
+        var timer = Stopwatch.StartNew();
+        foreach (var (count, row) in sources)
+            for (long start = 0; start < count; start += Chunk * 4)
+            {
+                var from = start;
+                await table.UpsertAsync(Enumerable.Range(0, (int)Math.Min(Chunk * 4, count - start)).Select(i => row(from + i)), cancellationToken);
+            }
 
-            return new PhaseFigures(phase, timer.Elapsed, meter.Entities, meter.Bytes);
-        }
-        finally
-        {
-            await table.DeleteAsync(CancellationToken.None);
-        }
+        return new PhaseFigures(phase, timer.Elapsed, meter.Entities, meter.Bytes);
     }
 
     /// <summary>The scratch table of the raw phases (prefixed like the account's other tables).</summary>

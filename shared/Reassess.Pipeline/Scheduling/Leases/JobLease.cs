@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Reassess.Storage.Leases;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Scheduling.Leases;
 
@@ -58,7 +59,7 @@ public sealed class JobLease : IAsyncDisposable
                 await _locks.ReleaseAsync(BlobName, _leaseId, timeout.Token).ConfigureAwait(false);
                 _logger.LogDebug("Lease on {Lock} released", BlobName);
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+            catch (Exception e) when (StorageFailure.IsRequestFailure(e) || e is HttpRequestException or OperationCanceledException)
             {
                 // It expires by itself within the lease period; the next holder only waits that long.
                 _logger.LogWarning("Could not release the lease on {Lock} ({Error}); it expires within {Seconds:0} s", BlobName, e.Message, _options.LeasePeriod.TotalSeconds);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
 
@@ -52,8 +53,8 @@ public sealed class JobLeases : IJobGate
     public async Task<JobLease> AcquireAsync(string lockName, CancellationToken cancellationToken = default) =>
         (await AcquireAsync(lockName, deadline: null, cancellationToken).ConfigureAwait(false))!;
 
-    async Task<IAsyncDisposable?> IJobGate.TryEnterAsync(string job, TimeSpan wait, CancellationToken cancellationToken) =>
-        await TryAcquireAsync(job, wait, cancellationToken).ConfigureAwait(false);
+    async Task<IAsyncDisposable?> IJobGate.TryEnterAsync(JobName job, TimeSpan wait, CancellationToken cancellationToken) =>
+        await TryAcquireAsync(job.ToString(), wait, cancellationToken).ConfigureAwait(false);
 
     private async Task<JobLease?> AcquireAsync(string lockName, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
