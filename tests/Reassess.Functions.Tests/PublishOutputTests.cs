@@ -7,8 +7,8 @@ namespace Reassess.Functions.Tests;
 
 /// <summary>
 /// What <c>dotnet publish</c> of the Functions app ships: what the Functions host needs to index and run it, and nothing
-/// that belongs to a developer's machine (samples, tests, local settings, the self-host, and the local tooling of
-/// Reassess.Tools: the Azurite launcher, benchmarks and cross-checks).
+/// that belongs to a developer's machine (samples, tests, local settings, the self-host and its timer scheduler, and
+/// the local tooling of Reassess.Tools: the Azurite launcher, benchmarks and cross-checks).
 /// </summary>
 public class PublishOutputTests
 {
@@ -30,13 +30,29 @@ public class PublishOutputTests
                 f.Contains("Moq", StringComparison.Ordinal)).ToList();
             Assert.True(local.Count == 0, "published, but local-only: " + string.Join(", ", local));
             // The tooling (Azurite launcher, benchmarks, cross-checks) lives in Reassess.Tools: no shipped assembly may need it.
-            Assert.All(files.Where(f => f.StartsWith("Reassess.", StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.Ordinal)),
-                assembly => Assert.DoesNotContain("Reassess.Tools", References(Path.Combine(output, assembly))));
+            var shipped = files.Where(f => f.StartsWith("Reassess.", StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(
+                ["Reassess.Api.Worker.dll", "Reassess.Api.dll", "Reassess.Core.dll", "Reassess.Functions.dll", "Reassess.Hosting.dll", "Reassess.Pipeline.dll", "Reassess.Sources.dll", "Reassess.Storage.dll"],
+                shipped);
+            Assert.All(shipped, assembly => Assert.DoesNotContain("Reassess.Tools", References(Path.Combine(output, assembly))));
+            // The Functions host runs the timers itself: the self-host's scheduler, and the NCRONTAB library it reads
+            // schedules with, stay in the self-host.
+            Assert.DoesNotContain("NCrontab.Signed.dll", files);
+            Assert.All(shipped, assembly => Assert.DoesNotContain(TypeNames(Path.Combine(output, assembly)),
+                type => type.StartsWith("Reassess.Host.", StringComparison.Ordinal) || type.EndsWith(".TimerScheduler", StringComparison.Ordinal)));
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    private static IReadOnlyList<string> TypeNames(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions.Select(t => metadata.GetTypeDefinition(t))
+            .Select(t => $"{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}").ToList();
     }
 
     private static IReadOnlyList<string> References(string assembly)

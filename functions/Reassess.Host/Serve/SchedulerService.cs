@@ -2,10 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Reassess.Host.Scheduling;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling;
-using Reassess.Pipeline.Scheduling.Leases;
+using Reassess.Pipeline.Leases;
 using Reassess.Storage.Configuration;
 
 namespace Reassess.Host.Serve;

@@ -2,8 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling.Leases;
-using Reassess.Pipeline.Tests.Scheduling;
+using Reassess.Pipeline.Leases;
 using Reassess.Storage.Configuration;
 using Reassess.Testing;
 using Reassess.Testing.Faults;
@@ -28,7 +27,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
     public async Task Two_weekly_runs_started_together_take_turns_on_the_job_lease_and_store_the_same_rows_as_one_run()
     {
         var clean = await CleanRun.GetAsync(azurite);
-        var (settings, hostId, log) = (azurite.NewSettings(), JobLeaseTests.NewHostId(), new ListLogger());
+        var (settings, hostId, log) = (azurite.NewSettings(), TestLeases.NewHostId(), new ListLogger());
         await new StorageAccount(settings).EnsureCreatedAsync();
         using var samples = new SampleWorkspace(new StorageAccount(settings));
         var clock = Stopwatch.StartNew();
@@ -36,7 +35,7 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
         async Task<(TimeSpan Entered, TimeSpan Left)> RunAsync()
         {
             var account = new StorageAccount(settings);
-            IJobGate gate = new JobLeases(account, hostId, SchedulerHost.FastLeases, logger: log);
+            IJobGate gate = new JobLeases(account, hostId, TestLeases.Fast, logger: log);
             await using var entered = await gate.TryEnterAsync(Job, TimeSpan.FromSeconds(60), CancellationToken.None);
             Assert.NotNull(entered);
             var start = clock.Elapsed;
@@ -73,13 +72,13 @@ public class ConcurrentRunTests(AzuriteFixture azurite)
     public async Task An_on_demand_reassessment_during_a_weekly_run_waits_for_the_lease_then_adds_one_assessment_per_workload_and_changes_no_weekly_row()
     {
         var clean = await CleanRun.GetAsync(azurite);
-        var (settings, hostId) = (azurite.NewSettings(), JobLeaseTests.NewHostId());
+        var (settings, hostId) = (azurite.NewSettings(), TestLeases.NewHostId());
         await new StorageAccount(settings).EnsureCreatedAsync();
         using var samples = new SampleWorkspace(new StorageAccount(settings));
         var timerAccount = new StorageAccount(settings);
         var httpAccount = new StorageAccount(settings);
-        IJobGate timerGate = new JobLeases(timerAccount, hostId, SchedulerHost.FastLeases);
-        IJobGate httpGate = new JobLeases(httpAccount, hostId, SchedulerHost.FastLeases);
+        IJobGate timerGate = new JobLeases(timerAccount, hostId, TestLeases.Fast);
+        IJobGate httpGate = new JobLeases(httpAccount, hostId, TestLeases.Fast);
         var timerHolds = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = Stopwatch.StartNew();
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Reassess.Pipeline.Scheduling.Schedules;
+namespace Reassess.Host.Scheduling.Schedules;
 
 /// <summary>
 /// Azure's other schedule form: a TimeSpan between runs (<c>01:00:00</c> every hour), counted from the start of the

@@ -1,8 +1,8 @@
 using System.Globalization;
 using NCrontab;
-using Reassess.Pipeline.Scheduling.Schedules;
+using Reassess.Host.Scheduling.Schedules;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Host.Tests.Scheduling;
 
 /// <summary>
 /// The self-host's schedules against NCrontab read the way the Functions host reads them (6 fields with seconds,

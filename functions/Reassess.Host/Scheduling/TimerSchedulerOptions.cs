@@ -1,4 +1,4 @@
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 public sealed record TimerSchedulerOptions
 {

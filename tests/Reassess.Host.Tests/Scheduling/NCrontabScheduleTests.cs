@@ -1,7 +1,7 @@
 using System.Globalization;
-using Reassess.Pipeline.Scheduling.Schedules;
+using Reassess.Host.Scheduling.Schedules;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Host.Tests.Scheduling;
 
 /// <summary>Expected instants were checked against a separate brute-force expansion of each expression.</summary>
 public class NCrontabScheduleTests

@@ -1,7 +1,7 @@
-using Reassess.Pipeline.Scheduling.Schedules;
+using Reassess.Host.Scheduling.Schedules;
 using Reassess.Storage.Leases;
 
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 /// <summary>
 /// What a timer job is told when it runs (Azure's <c>TimerInfo</c>, named apart so both can be used in one file):

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling.Leases;
+using Reassess.Pipeline.Leases;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
 using Reassess.Testing;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Pipeline.Tests.Leases;
 
 [Collection(AzuriteFixture.Collection)]
 public class JobLeaseTests(AzuriteFixture azurite)
@@ -16,8 +16,8 @@ public class JobLeaseTests(AzuriteFixture azurite)
     public async Task The_lock_is_a_leased_blob_under_locks_hostId_in_azure_webjobs_hosts_and_is_freed_on_dispose()
     {
         var account = await azurite.NewAccountAsync();
-        var hostId = NewHostId();
-        var leases = new JobLeases(account, hostId, SchedulerHost.FastLeases);
+        var hostId = TestLeases.NewHostId();
+        var leases = new JobLeases(account, hostId, TestLeases.Fast);
         var locks = BlobLeaseLocks.For(account);
 
         var lease = await leases.TryAcquireAsync("ReassessWorkloads", TimeSpan.Zero);
@@ -34,9 +34,9 @@ public class JobLeaseTests(AzuriteFixture azurite)
     public async Task A_second_acquirer_gets_null_once_its_wait_is_over_while_the_first_holds_the_lease()
     {
         var account = await azurite.NewAccountAsync();
-        var hostId = NewHostId();
-        var first = new JobLeases(account, hostId, SchedulerHost.FastLeases);
-        var second = new JobLeases(account, hostId, SchedulerHost.FastLeases);
+        var hostId = TestLeases.NewHostId();
+        var first = new JobLeases(account, hostId, TestLeases.Fast);
+        var second = new JobLeases(account, hostId, TestLeases.Fast);
         await using var held = await first.TryAcquireAsync("RefreshPrices", TimeSpan.Zero);
 
         var watch = Stopwatch.StartNew();
@@ -51,9 +51,9 @@ public class JobLeaseTests(AzuriteFixture azurite)
     public async Task A_waiting_acquirer_gets_the_lease_as_soon_as_the_holder_releases_it()
     {
         var account = await azurite.NewAccountAsync();
-        var hostId = NewHostId();
-        var first = new JobLeases(account, hostId, SchedulerHost.FastLeases);
-        var second = new JobLeases(account, hostId, SchedulerHost.FastLeases);
+        var hostId = TestLeases.NewHostId();
+        var first = new JobLeases(account, hostId, TestLeases.Fast);
+        var second = new JobLeases(account, hostId, TestLeases.Fast);
         var held = await first.TryAcquireAsync("RefreshPrices", TimeSpan.Zero);
 
         var watch = Stopwatch.StartNew();
@@ -71,9 +71,9 @@ public class JobLeaseTests(AzuriteFixture azurite)
     public async Task The_job_gate_the_HTTP_API_uses_is_the_same_lease()
     {
         var account = await azurite.NewAccountAsync();
-        var hostId = NewHostId();
-        IJobGate gate = new JobLeases(account, hostId, SchedulerHost.FastLeases);
-        var timer = new JobLeases(account, hostId, SchedulerHost.FastLeases);
+        var hostId = TestLeases.NewHostId();
+        IJobGate gate = new JobLeases(account, hostId, TestLeases.Fast);
+        var timer = new JobLeases(account, hostId, TestLeases.Fast);
 
         await using (var running = await timer.TryAcquireAsync("ReassessWorkloads", TimeSpan.Zero))
         {
@@ -89,9 +89,9 @@ public class JobLeaseTests(AzuriteFixture azurite)
     public async Task Locks_of_other_jobs_and_other_host_ids_do_not_block()
     {
         var account = await azurite.NewAccountAsync();
-        var hostId = NewHostId();
-        var leases = new JobLeases(account, hostId, SchedulerHost.FastLeases);
-        var otherApp = new JobLeases(account, NewHostId(), SchedulerHost.FastLeases);
+        var hostId = TestLeases.NewHostId();
+        var leases = new JobLeases(account, hostId, TestLeases.Fast);
+        var otherApp = new JobLeases(account, TestLeases.NewHostId(), TestLeases.Fast);
 
         await using var prices = await leases.TryAcquireAsync("RefreshPrices", TimeSpan.Zero);
         await using var usage = await leases.TryAcquireAsync("IngestUsage", TimeSpan.Zero);
@@ -104,7 +104,7 @@ public class JobLeaseTests(AzuriteFixture azurite)
     public async Task A_lease_broken_by_someone_else_is_reported_lost_to_its_holder()
     {
         var account = await azurite.NewAccountAsync();
-        var leases = new JobLeases(account, NewHostId(), SchedulerHost.FastLeases with { RenewInterval = TimeSpan.FromMilliseconds(100) });
+        var leases = new JobLeases(account, TestLeases.NewHostId(), TestLeases.Fast with { RenewInterval = TimeSpan.FromMilliseconds(100) });
         await using var lease = await leases.TryAcquireAsync("PublishWeeklyReport", TimeSpan.Zero);
 
         await WebJobsHosts.Container(account).GetBlobClient(lease!.BlobName).GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
@@ -117,14 +117,14 @@ public class JobLeaseTests(AzuriteFixture azurite)
     public async Task A_lease_held_past_several_renewals_stays_held()
     {
         var account = await azurite.NewAccountAsync();
-        var hostId = NewHostId();
-        var leases = new JobLeases(account, hostId, SchedulerHost.FastLeases with { RenewInterval = TimeSpan.FromMilliseconds(100) });
+        var hostId = TestLeases.NewHostId();
+        var leases = new JobLeases(account, hostId, TestLeases.Fast with { RenewInterval = TimeSpan.FromMilliseconds(100) });
         await using var lease = await leases.TryAcquireAsync("IngestUsage", TimeSpan.Zero);
 
         await Task.Delay(700);
 
         Assert.False(lease!.IsLost);
-        Assert.Null(await new JobLeases(account, hostId, SchedulerHost.FastLeases).TryAcquireAsync("IngestUsage", TimeSpan.Zero));
+        Assert.Null(await new JobLeases(account, hostId, TestLeases.Fast).TryAcquireAsync("IngestUsage", TimeSpan.Zero));
     }
 
     [Theory]
@@ -153,6 +153,4 @@ public class JobLeaseTests(AzuriteFixture azurite)
     /// <summary>The lease state Azure reports for a lock blob.</summary>
     private static async Task<LeaseState> LeaseStateAsync(BlobLeaseLocks locks, string blobName) =>
         (await locks.Container.GetBlobClient(blobName).GetPropertiesAsync()).Value.LeaseState;
-
-    internal static string NewHostId() => "t" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Host.Tests.Scheduling;
 
 /// <summary>Scheduler logs in the test's output, so a failing test shows what each host did.</summary>
 internal sealed class XunitLogger(ITestOutputHelper output, string name) : ILogger

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NCrontab;
 
-namespace Reassess.Pipeline.Scheduling.Schedules;
+namespace Reassess.Host.Scheduling.Schedules;
 
 /// <summary>
 /// Refuses one NCRONTAB field that NCrontab would refuse, walking it as NCrontab does (comma list, a step after the

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Reassess.Pipeline.Scheduling.Leases;
+using Reassess.Pipeline.Leases;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
 
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 /// <summary>
 /// Runs timer jobs as Azure Functions does, for the self-hosted runner: each timer fires at its NCRONTAB occurrences

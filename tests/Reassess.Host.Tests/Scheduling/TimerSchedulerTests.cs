@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
+using Reassess.Host.Scheduling;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling;
-using Reassess.Pipeline.Scheduling.Leases;
+using Reassess.Pipeline.Leases;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
 using Reassess.Testing;
 using Xunit.Abstractions;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Host.Tests.Scheduling;
 
 /// <summary>
 /// The scheduler on a fake clock over a real Azurite: hosts are schedulers in this process sharing a host id, so they
@@ -22,7 +22,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task Two_hosts_with_a_timer_due_at_the_same_instant_run_it_exactly_once()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-11-23T04:59:00Z"));
         // Each run takes a while in real time, so the other host meets the lease while it is held.
         var job = new RecordingJob { Body = (_, ct) => Task.Delay(200, ct) };
@@ -44,7 +44,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task A_host_started_again_after_missing_several_occurrences_runs_one_past_due_catch_up()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-03-01T04:00:00Z"));
         var job = new RecordingJob();
         await using (var before = Host(account, hostId, clock, Daily, job, "before"))
@@ -72,7 +72,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task Two_hosts_restarted_after_a_missed_occurrence_run_one_catch_up_between_them()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         await new TimerStatusStore(account, hostId).SaveAsync(Daily.Name,
             new TimerScheduleStatus(At("2026-03-01T05:00:00Z"), At("2026-03-02T05:00:00Z"), At("2026-03-01T05:00:00Z")));
         var clock = new FakeTimeProvider(At("2026-03-02T09:00:00Z"));
@@ -89,7 +89,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task A_run_longer_than_the_interval_is_not_overlapped_and_is_followed_by_one_immediate_run()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-01-01T00:00:30Z"));
         var firstRunMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var job = new RecordingJob { Body = (occurrence, _) => occurrence.ScheduledFor.Minute == 1 ? firstRunMayEnd.Task : Task.CompletedTask };
@@ -114,12 +114,12 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task A_timer_run_waits_for_an_on_demand_run_holding_the_same_lease_then_runs()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-11-23T04:59:00Z"));
         var job = new RecordingJob();
         await using var host = Host(account, hostId, clock, Daily, job, "host");
         await Eventually.HoldsAsync(() => host.Timer.Next == At("2026-11-23T05:00:00Z"), "the host waits for 05:00");
-        var http = new JobLeases(account, hostId, SchedulerHost.FastLeases);
+        var http = new JobLeases(account, hostId, TestLeases.Fast);
         var onDemand = await http.TryAcquireAsync(Daily.Name, TimeSpan.Zero, CancellationToken.None);
         Assert.NotNull(onDemand);
 
@@ -136,7 +136,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task Stopping_lets_a_running_job_finish_records_it_and_releases_the_lease()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-11-23T04:59:00Z"));
         var mayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var job = new RecordingJob { Body = (_, _) => mayEnd.Task }; // ignores its token, inside the shutdown grace
@@ -160,7 +160,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task A_job_that_stops_at_its_token_on_shutdown_is_not_recorded_and_runs_past_due_at_the_next_start()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-11-23T04:59:00Z"));
         var job = new RecordingJob { Body = (_, ct) => Task.Delay(Timeout.Infinite, ct) };
         var noGrace = new TimerSchedulerOptions { ShutdownGrace = TimeSpan.Zero };
@@ -188,7 +188,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task A_failed_run_counts_as_run_and_is_not_retried_before_the_next_occurrence()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-11-23T04:59:00Z"));
         var job = new RecordingJob { Body = (_, _) => throw new InvalidOperationException("price source down") };
         await using var host = Host(account, hostId, clock, Daily, job, "host");
@@ -204,7 +204,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task A_changed_schedule_is_not_mistaken_for_a_missed_occurrence()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         // Written under an hourly schedule; its Next (03:00) is in the past when a host starts with 05:00 daily.
         await new TimerStatusStore(account, hostId).SaveAsync(Daily.Name,
             new TimerScheduleStatus(At("2026-11-23T02:00:00Z"), At("2026-11-23T03:00:00Z"), At("2026-11-23T02:00:00Z")));
@@ -224,7 +224,7 @@ public class TimerSchedulerTests(AzuriteFixture azurite, ITestOutputHelper outpu
     [Fact]
     public async Task The_status_blob_has_Azure_shape_and_place()
     {
-        var (account, hostId) = (await azurite.NewAccountAsync(), JobLeaseTests.NewHostId());
+        var (account, hostId) = (await azurite.NewAccountAsync(), TestLeases.NewHostId());
         var clock = new FakeTimeProvider(At("2026-11-23T04:00:00Z"));
         await using (var host = Host(account, hostId, clock, Daily, new RecordingJob(), "host"))
         {

@@ -1,6 +1,6 @@
 using NCrontab;
 
-namespace Reassess.Pipeline.Scheduling.Schedules;
+namespace Reassess.Host.Scheduling.Schedules;
 
 /// <summary>
 /// One of the six NCRONTAB fields as start-up messages word it: its name, its range, and for months and days of the

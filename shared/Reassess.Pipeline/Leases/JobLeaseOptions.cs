@@ -1,4 +1,4 @@
-namespace Reassess.Pipeline.Scheduling.Leases;
+namespace Reassess.Pipeline.Leases;
 
 /// <summary>
 /// How job leases are held. Defaults follow Azure's listener singleton: a 60 s lease renewed at half its period, so a

@@ -1,4 +1,4 @@
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 /// <summary>A timer as this host sees it now: its schedule, the occurrence it waits for, and its runs here.</summary>
 public sealed record TimerView(

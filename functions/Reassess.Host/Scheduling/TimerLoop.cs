@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
-using Reassess.Pipeline.Scheduling.Leases;
-using Reassess.Pipeline.Scheduling.Schedules;
+using Reassess.Host.Scheduling.Schedules;
+using Reassess.Pipeline.Leases;
 using Reassess.Storage.Leases;
 using Reassess.Storage.Tables;
 
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 /// <summary>
 /// One timer on one host: wait for the next occurrence, take the job's lease, check the stored status (another host

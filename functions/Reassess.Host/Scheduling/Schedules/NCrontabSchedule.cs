@@ -1,6 +1,6 @@
 using NCrontab;
 
-namespace Reassess.Pipeline.Scheduling.Schedules;
+namespace Reassess.Host.Scheduling.Schedules;
 
 /// <summary>
 /// An NCRONTAB schedule as Azure Functions reads it: six fields <c>second minute hour day month day-of-week</c>, or

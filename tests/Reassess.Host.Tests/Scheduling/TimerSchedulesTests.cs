@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Reassess.Host.Scheduling;
+using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Host.Tests.Scheduling;
 
 public class TimerSchedulesTests
 {

@@ -4,7 +4,7 @@ using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
 
-namespace Reassess.Pipeline.Scheduling.Leases;
+namespace Reassess.Pipeline.Leases;
 
 /// <summary>
 /// One host's singleton locks: a job is run by whoever holds the lease on <c>azure-webjobs-hosts/locks/{hostId}/{job}</c>.

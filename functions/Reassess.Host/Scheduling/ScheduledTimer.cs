@@ -1,7 +1,7 @@
+using Reassess.Host.Scheduling.Schedules;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling.Schedules;
 
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 /// <summary>A catalog timer with the schedule it runs on here and the job it runs.</summary>
 public sealed record ScheduledTimer(TimerFunction Function, TimerSchedule Schedule, Func<TimerOccurrence, CancellationToken, Task> Job)

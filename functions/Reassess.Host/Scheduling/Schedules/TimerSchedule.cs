@@ -1,4 +1,4 @@
-namespace Reassess.Pipeline.Scheduling.Schedules;
+namespace Reassess.Host.Scheduling.Schedules;
 
 /// <summary>
 /// When a timer fires, read from a schedule setting the way Azure Functions reads it: an NCRONTAB expression first,

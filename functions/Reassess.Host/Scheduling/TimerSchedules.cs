@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Reassess.Host.Scheduling.Schedules;
+using Reassess.Pipeline;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling.Schedules;
 
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 /// <summary>
 /// Reads each catalog timer's schedule from its app setting (what <c>%Setting%</c> resolves to in Azure), falling back to

@@ -1,7 +1,7 @@
-using Reassess.Pipeline.Scheduling.Schedules;
+using Reassess.Host.Scheduling.Schedules;
 using Reassess.Storage.Leases;
 
-namespace Reassess.Pipeline.Scheduling;
+namespace Reassess.Host.Scheduling;
 
 /// <summary>
 /// Azure's start-up check of a timer's stored status: the status to continue from, and whether an occurrence was missed

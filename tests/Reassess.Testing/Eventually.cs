@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Xunit.Sdk;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Testing;
 
 /// <summary>Waits (in real time) for something the scheduler does in the background.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {

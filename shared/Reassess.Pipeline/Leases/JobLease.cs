@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Reassess.Storage.Leases;
 using Reassess.Storage.Tables;
 
-namespace Reassess.Pipeline.Scheduling.Leases;
+namespace Reassess.Pipeline.Leases;
 
 /// <summary>
 /// A held job lease. It is renewed in the background while held; if renewal finds it taken (it expired while storage

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Reassess.Pipeline.Scheduling;
+using Reassess.Host.Scheduling;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Host.Tests.Scheduling;
 
 /// <summary>A timer job that records every run and how many ran at once; <see cref="Body"/> decides what a run does.</summary>
 internal sealed class RecordingJob

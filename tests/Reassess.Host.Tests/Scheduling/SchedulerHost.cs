@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reassess.Host.Scheduling;
+using Reassess.Host.Scheduling.Schedules;
 using Reassess.Pipeline.Jobs;
-using Reassess.Pipeline.Scheduling;
-using Reassess.Pipeline.Scheduling.Leases;
-using Reassess.Pipeline.Scheduling.Schedules;
+using Reassess.Pipeline.Leases;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
+using Reassess.Testing;
 
-namespace Reassess.Pipeline.Tests.Scheduling;
+namespace Reassess.Host.Tests.Scheduling;
 
 /// <summary>
 /// One "host" running one timer in the test process: its own leases and scheduler over the shared Azurite, on the
@@ -15,8 +16,6 @@ namespace Reassess.Pipeline.Tests.Scheduling;
 /// </summary>
 internal sealed class SchedulerHost : IAsyncDisposable
 {
-    public static readonly JobLeaseOptions FastLeases = new() { PollInterval = TimeSpan.FromMilliseconds(50) };
-
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
@@ -35,7 +34,7 @@ internal sealed class SchedulerHost : IAsyncDisposable
         TimerSchedulerOptions? options = null, ILogger? logger = null)
     {
         var timer = new ScheduledTimer(function, TimerSchedule.Parse(schedule), job.RunAsync);
-        var leases = new JobLeases(account, hostId, FastLeases, logger: logger);
+        var leases = new JobLeases(account, hostId, TestLeases.Fast, logger: logger);
         return new SchedulerHost(new TimerScheduler([timer], leases, new TimerStatusStore(account, hostId), clock, logger ?? NullLogger.Instance, options));
     }
 
