@@ -48,11 +48,8 @@ public static class BenchCompanyCommand
         {
             using var loggers = HostEnvironment.CreateLoggerFactory();
             var logger = loggers.CreateLogger("reassess");
-            var contentRoot = Directory.GetCurrentDirectory();
-            var configuration = HostEnvironment.LoadConfiguration(contentRoot);
-            await using var storage = await CliStorage.OpenAsync(configuration, line => logger.LogInformation("{Line}", line), ct);
-            await using var services = CliServices.Pipeline(configuration, contentRoot, storage.Account.Settings, loggers);
-            var context = services.GetRequiredService<PipelineContext>();
+            await using var pipeline = await CliPipeline.OpenAsync(loggers, logger, ct);
+            var context = pipeline.Services.GetRequiredService<PipelineContext>();
             var company = await CompanyAsync(context, parse.GetValue(workloads), parse.GetValue(days), parse.GetValue(seed), parse.GetValue(week)!, ct);
             var figures = await new CompanyBenchmark(context).GenerateAsync(company, ct);
             Console.WriteLine(string.Create(Inv,

@@ -44,12 +44,10 @@ public static class RunCommand
     {
         using var loggers = HostEnvironment.CreateLoggerFactory();
         var logger = loggers.CreateLogger("reassess");
-        var contentRoot = Directory.GetCurrentDirectory();
         try
         {
-            var configuration = HostEnvironment.LoadConfiguration(contentRoot);
-            await using var storage = await CliStorage.OpenAsync(configuration, line => logger.LogInformation("{Line}", line), cancellationToken);
-            await using var services = CliServices.Pipeline(configuration, contentRoot, storage.Account.Settings, loggers);
+            await using var pipeline = await CliPipeline.OpenAsync(loggers, logger, cancellationToken);
+            var services = pipeline.Services;
 
             var day = asOf ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var instant = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -34,12 +34,10 @@ public static class TrendsCommand
     {
         using var loggers = HostEnvironment.CreateLoggerFactory();
         var logger = loggers.CreateLogger("reassess");
-        var contentRoot = Directory.GetCurrentDirectory();
         try
         {
-            var configuration = HostEnvironment.LoadConfiguration(contentRoot);
-            await using var storage = await CliStorage.OpenAsync(configuration, line => logger.LogInformation("{Line}", line), cancellationToken);
-            await using var services = CliServices.Pipeline(configuration, contentRoot, storage.Account.Settings, loggers);
+            await using var pipeline = await CliPipeline.OpenAsync(loggers, logger, cancellationToken);
+            var services = pipeline.Services;
             var context = services.GetRequiredService<PipelineContext>();
 
             var result = await CostTrendQuery.RunAsync(context, by, from, to, format, cancellationToken);
