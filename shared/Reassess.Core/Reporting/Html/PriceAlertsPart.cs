@@ -57,11 +57,11 @@ internal static class PriceAlertsPart
     }
 
     /// <summary><c>$0.15 (genai-prices)</c>; per-hour prices say so. Every digit is kept, since a misplaced one is what the reader is hunting.</summary>
-    private static string Quote(string price, decimal value, string source) =>
+    internal static string Quote(string price, decimal value, string source) =>
         $"${value.ToString("0.##########", CultureInfo.InvariantCulture)}{(PriceNames.IsHourly(price) ? "/hour" : "/1M")} ({source})";
 
     /// <summary>From zero there is no percentage to show.</summary>
-    private static string Change(decimal? pct) => pct is { } p ? ReportFormat.PercentChange(p) : "from $0";
+    internal static string Change(decimal? pct) => pct is { } p ? ReportFormat.PercentChange(p) : "from $0";
 
     private static void More(HtmlWriter html, int count)
     {
