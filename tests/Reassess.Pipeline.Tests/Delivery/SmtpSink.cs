@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using Reassess.Testing.Http;
 using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.Protocol;
@@ -21,7 +22,7 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     public SmtpSink(string? user = null, string? password = null)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Unused();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint
@@ -77,15 +78,6 @@ internal sealed class SmtpSink : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>One accepted message: the envelope's sender and recipients, and the message.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -184,10 +182,7 @@ public sealed class WebhookSenderTests : IDisposable
     [Fact]
     public async Task An_unreachable_host_is_reported_without_its_path()
     {
-        var closed = new TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        var port = LoopbackPort.Unused();
         var address = WebhookAddress.TryParse($"http://127.0.0.1:{port}/services/{PathKey}?sig={QueryKey}", out _)!;
 
         var result = await Sender(maxAttempts: 1).SendAsync(address, Card);
