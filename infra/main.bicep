@@ -44,6 +44,9 @@ param azureOpenAiAccountIds string = ''
 @description('Reassess__WorkloadsPath: the workloads file, relative to the deployed app folder.')
 param workloadsPath string = 'samples/workloads.json'
 
+@description('Reassess__TeamsPath: the teams file (where each team\'s messages go), relative to the deployed app folder; empty sends none.')
+param teamsPath string = ''
+
 @minValue(1)
 @maxValue(366)
 @description('Reassess__WindowDays: full UTC days of usage before the assessment instant.')
@@ -183,6 +186,7 @@ module functionApp 'modules/functionapp.bicep' = {
       priceAliases: priceAliases
       usageSources: allUsageSources
       windowDays: windowDays
+      teamsPath: teamsPath
       maxRequestBodyBytes: maxRequestBodyBytes
       reassessWaitSeconds: reassessWaitSeconds
       apiStorageTimeoutSeconds: apiStorageTimeoutSeconds

@@ -32,7 +32,7 @@ param keyVaultUri string
 @maxLength(32)
 param hostId string
 
-@description('Reassess__* pipeline and API settings: workloadsPath, priceSources, priceAliases, usageSources, windowDays, maxRequestBodyBytes, reassessWaitSeconds, apiStorageTimeoutSeconds.')
+@description('Reassess__* pipeline and API settings: workloadsPath, priceSources, priceAliases, usageSources, windowDays, teamsPath, maxRequestBodyBytes, reassessWaitSeconds, apiStorageTimeoutSeconds.')
 param reassess object
 
 @description('NCRONTAB (UTC) schedules by setting name; a missing one takes the default below.')
@@ -131,6 +131,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Reassess__PriceAliases: reassess.priceAliases
     Reassess__UsageSources: reassess.usageSources
     Reassess__WindowDays: string(reassess.windowDays)
+    // Deliveries: the teams file names each webhook URL by setting; those settings are Key Vault references added per team.
+    Reassess__TeamsPath: reassess.teamsPath
+    Reassess__SmtpPassword: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/smtp-password/)'
     // Usage-API admin keys: versionless Key Vault references (a new secret version is picked up without a deployment).
     Reassess__OpenAiAdminKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/openai-admin-key/)'
     Reassess__AnthropicAdminKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/anthropic-admin-key/)'
@@ -156,6 +159,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__AssessmentsTable: storageNames.?AssessmentsTable ?? 'Assessments'
     Storage__CostTrendsTable: storageNames.?CostTrendsTable ?? 'CostTrends'
     Storage__RunsTable: storageNames.?RunsTable ?? 'Runs'
+    Storage__DeliveriesTable: storageNames.?DeliveriesTable ?? 'Deliveries'
     Storage__PriceSheetsContainer: storageNames.?PriceSheetsContainer ?? 'price-sheets'
     Storage__UsageDropsContainer: storageNames.?UsageDropsContainer ?? 'usage-drops'
     Storage__ReportsContainer: storageNames.?ReportsContainer ?? 'reports'

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
+using Reassess.Pipeline.Delivery;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Leases;
 using Reassess.Pipeline.Prices;
@@ -38,6 +39,8 @@ public static class PipelineServices
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         // Not following redirects itself: the puller does, so that admin keys never go to another host.
         services.AddHttpPullerClient();
+        // Webhook deliveries: their own client, which neither follows redirects nor logs URLs (a webhook URL is a secret).
+        services.AddWebhookClient();
         services.TryAddSingleton(provider => new PriceRefreshOptions { HttpClients = provider.GetRequiredService<IHttpClientFactory>() });
         services.TryAddSingleton(provider => UsageIngestOptions.FromConfiguration(
             configuration, provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<TokenCredential>()));

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Instrumentation.Http;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Reassess.Pipeline.Delivery;
 using Reassess.Pipeline.Telemetry;
 using Reassess.Storage.Tables;
 
@@ -38,7 +40,7 @@ public static class ReassessTelemetry
         services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing.AddSource([.. Sources]).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithTracing(tracing => tracing.AddSource([.. Sources]).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation(RedactWebhookUrls))
             .WithMetrics(metrics => metrics.AddMeter(TableBatchWriter.MeterName))
             .WithLogging(logging => { }, options => options.IncludeFormattedMessage = true);
 
@@ -51,4 +53,19 @@ public static class ReassessTelemetry
 
         return builder;
     }
+
+    /// <summary>
+    /// Outgoing-call spans record each request's URL; a webhook delivery's URL is a secret (its key is in the path or
+    /// query), so those spans record the redacted address the sender put on the request instead.
+    /// </summary>
+    private static void RedactWebhookUrls(HttpClientTraceInstrumentationOptions options) =>
+        options.EnrichWithHttpRequestMessage = (activity, request) =>
+        {
+            if (request.Options.TryGetValue(WebhookSender.RedactedUrl, out var redacted))
+            {
+                activity.SetTag("url.full", redacted);
+                activity.SetTag("url.path", null);
+                activity.SetTag("url.query", null);
+            }
+        };
 }

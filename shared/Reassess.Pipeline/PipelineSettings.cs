@@ -29,6 +29,9 @@ public sealed record PipelineSettings
     /// <summary>Full UTC days of usage before the assessment instant.</summary>
     public int WindowDays { get; init; } = 28;
 
+    /// <summary>The teams file: where each team's and finance's messages go (Delivery/TeamsFileReader); empty sends nothing.</summary>
+    public string TeamsPath { get; init; } = "";
+
     public static PipelineSettings FromConfiguration(IConfiguration configuration, string contentRoot)
     {
         var section = configuration.GetSection(Section);
@@ -46,6 +49,7 @@ public sealed record PipelineSettings
             PriceAliasesPath = section["PriceAliases"] ?? defaults.PriceAliasesPath,
             UsageSources = section["UsageSources"] is { } usage ? SourceSpec.ParseList(usage, "UsageSources") : defaults.UsageSources,
             WindowDays = windowDays,
+            TeamsPath = section["TeamsPath"] ?? defaults.TeamsPath,
         };
     }
 

@@ -9,6 +9,7 @@ using Reassess.Host.Serve;
 using Reassess.Hosting;
 using Reassess.Hosting.Settings;
 using Reassess.Pipeline;
+using Reassess.Pipeline.Delivery;
 using Reassess.Pipeline.Jobs;
 using Reassess.Pipeline.Usage;
 using Reassess.Storage.Configuration;
@@ -117,6 +118,9 @@ public class CodeReadsCatalogNamesTests
         static ApiSettings Api(IConfiguration c) => ApiSettings.FromConfiguration(c);
         static string Sources(IEnumerable<SourceSpec> specs) => string.Join(";", specs.Select(s => $"{s.Format}={s.Path}"));
         static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        // The teams file's smtp section without a passwordSetting reads the password from the default setting.
+        static string? SmtpPassword(IConfiguration c) => new TeamsFileReader(c).Read(
+            new MemoryStream("""{"teams":[],"smtp":{"host":"smtp.probe.test","from":"r@probe.test","userName":"probe"}}"""u8.ToArray()), "probe").Smtp?.Password;
         static UsageIngestOptions Usage(IConfiguration c) => UsageIngestOptions.FromConfiguration(c, SharedHandlerClients.Shared, TestPipeline.NoAzureCredential);
 
         var probes = new List<Probe>
@@ -132,6 +136,8 @@ public class CodeReadsCatalogNamesTests
             new(SettingsCatalog.PriceAliases.Name, "probe/aliases.csv", c => Pipeline(c).PriceAliasesPath),
             new(SettingsCatalog.UsageSources.Name, "openai=https://api.openai.com", c => Sources(Pipeline(c).UsageSources)),
             new(SettingsCatalog.WindowDays.Name, "7", c => Text(Pipeline(c).WindowDays)),
+            new(SettingsCatalog.TeamsPath.Name, "probe/teams.json", c => Pipeline(c).TeamsPath),
+            new(SettingsCatalog.SmtpPassword.Name, "probe-smtp-password", SmtpPassword),
             new(SettingsCatalog.OpenAiAdminKey.Name, "probe-openai", c => Usage(c).OpenAiAdminKey),
             new(SettingsCatalog.OpenAiAdminKeyFallback.Name, "probe-openai-fallback", c => Usage(c).OpenAiAdminKey),
             new(SettingsCatalog.AnthropicAdminKey.Name, "probe-anthropic", c => Usage(c).AnthropicAdminKey),

@@ -1,4 +1,5 @@
 using Reassess.Pipeline;
+using Delivery = Reassess.Pipeline.Delivery;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Configuration;
 using Reassess.Storage.Leases;
@@ -171,6 +172,14 @@ public static class SettingsCatalog
         "Full UTC days of usage before the assessment instant (1-366).")
     { Default = "28" };
 
+    public static readonly AppSetting TeamsPath = new(Reassess + "TeamsPath",
+        "Teams file (JSON: each team's channels in Teams, Slack, a webhook or e-mail, the finance channels and the SMTP server), relative to the working folder; see samples/teams.json. Empty: no messages are sent.")
+    { Default = "" };
+
+    public static readonly AppSetting SmtpPassword = new(Delivery.SmtpSettings.DefaultPasswordSetting,
+        "Password of the teams file's smtp.userName, unless its smtp.passwordSetting names another setting. Read from configuration: in Azure a Key Vault reference (secret smtp-password); locally in local.settings.json (git ignores it) or your shell. Never commit a value.")
+    { IsSecret = true, KeyVaultSecret = "smtp-password" };
+
     public static readonly AppSetting OpenAiAdminKey = new(Reassess + "OpenAiAdminKey",
         "OpenAI admin key for the openai and openai-costs usage URLs. Read from configuration: in Azure a Key Vault reference (secret openai-admin-key); locally in local.settings.json (git ignores it) or your shell. Never commit a value.")
     { IsSecret = true, KeyVaultSecret = "openai-admin-key" };
@@ -258,7 +267,7 @@ public static class SettingsCatalog
     [
         Storage, BlobServiceUri, TableServiceUri, QueueServiceUri, Credential, ClientId, HostId,
         WorkerRuntime, AppInsightsConnection, AppInsightsAuthentication, AzureClientId,
-        WorkloadsPath, PriceSources, PriceAliases, UsageSources, WindowDays,
+        WorkloadsPath, PriceSources, PriceAliases, UsageSources, WindowDays, TeamsPath, SmtpPassword,
         OpenAiAdminKey, AnthropicAdminKey, OpenAiAdminKeyFallback, AnthropicAdminKeyFallback,
         FunctionKeys, MaxRequestBodyBytes, ReassessWaitSeconds, ApiStorageTimeoutSeconds, Scheduler, Urls,
         .. Schedules, .. TimerSwitches, .. StorageNames,
@@ -285,6 +294,7 @@ public static class SettingsCatalog
                      (nameof(StorageSettings.AssessmentsTable), defaults.AssessmentsTable),
                      (nameof(StorageSettings.CostTrendsTable), defaults.CostTrendsTable),
                      (nameof(StorageSettings.RunsTable), defaults.RunsTable),
+                     (nameof(StorageSettings.DeliveriesTable), defaults.DeliveriesTable),
                  })
             settings.Add(new(StorageSection + property, $"Name of the {value} table (before the prefix).") { Default = value });
         foreach (var (property, value) in new (string, string)[]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -199,26 +198,9 @@ public sealed class HttpPuller
         response.Headers.ETag?.ToString(),
         response.Content.Headers.LastModified);
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        if (response.Headers.RetryAfter is not { } header) return null;
-        if (header.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header.Date is { } date)
-        {
-            var wait = date - _clock.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => RetryWait.RetryAfter(response, _clock);
 
-        return null;
-    }
-
-    /// <summary>Exponential, capped, with "equal jitter": half the delay fixed, half random, so many pullers do not retry in step.</summary>
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = Options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var capped = Math.Min(exponential, Options.MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped / 2 + capped / 2 * _jitter());
-    }
+    private TimeSpan Backoff(int attempt) => RetryWait.Backoff(attempt, Options.FirstRetryDelay, Options.MaxRetryDelay, _jitter());
 
     /// <summary>The start of an error body, redacted before it is cut so that no part of a secret survives the cut.</summary>
     private string Excerpt(byte[] body)
@@ -242,5 +224,5 @@ public sealed class HttpPuller
         return text;
     }
 
-    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+    private static string Seconds(TimeSpan span) => RetryWait.Seconds(span);
 }

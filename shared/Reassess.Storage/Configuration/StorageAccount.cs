@@ -121,6 +121,7 @@ public sealed partial class StorageAccount
                      (nameof(settings.UsageDailyTable), settings.UsageDailyTable), (nameof(settings.EvalsTable), settings.EvalsTable),
                      (nameof(settings.AssessmentsTable), settings.AssessmentsTable),
                      (nameof(settings.CostTrendsTable), settings.CostTrendsTable), (nameof(settings.RunsTable), settings.RunsTable),
+                     (nameof(settings.DeliveriesTable), settings.DeliveriesTable),
                  })
         {
             if (!TableNamePattern().IsMatch(settings.TableName(table)))

@@ -43,6 +43,9 @@ public sealed record StorageSettings
     public string CostTrendsTable { get; init; } = "CostTrends";
     public string RunsTable { get; init; } = "Runs";
 
+    /// <summary>One row per message sent (team, week or alert, channel): what makes each delivery happen once.</summary>
+    public string DeliveriesTable { get; init; } = "Deliveries";
+
     public string PriceSheetsContainer { get; init; } = "price-sheets";
     public string UsageDropsContainer { get; init; } = "usage-drops";
     public string ReportsContainer { get; init; } = "reports";
@@ -66,7 +69,7 @@ public sealed record StorageSettings
             .Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<string> AllTables =>
-        [WorkloadsTable, PricesTable, UsageDailyTable, EvalsTable, AssessmentsTable, CostTrendsTable, RunsTable];
+        [WorkloadsTable, PricesTable, UsageDailyTable, EvalsTable, AssessmentsTable, CostTrendsTable, RunsTable, DeliveriesTable];
 
     /// <summary>Tables kept as one table per month (<c>UsageDaily202611</c>); the setting is the name they start with.</summary>
     public IEnumerable<string> MonthTables => [UsageDailyTable, EvalsTable];
@@ -111,6 +114,7 @@ public sealed record StorageSettings
             AssessmentsTable = names[nameof(AssessmentsTable)] ?? defaults.AssessmentsTable,
             CostTrendsTable = names[nameof(CostTrendsTable)] ?? defaults.CostTrendsTable,
             RunsTable = names[nameof(RunsTable)] ?? defaults.RunsTable,
+            DeliveriesTable = names[nameof(DeliveriesTable)] ?? defaults.DeliveriesTable,
             PriceSheetsContainer = names[nameof(PriceSheetsContainer)] ?? defaults.PriceSheetsContainer,
             UsageDropsContainer = names[nameof(UsageDropsContainer)] ?? defaults.UsageDropsContainer,
             ReportsContainer = names[nameof(ReportsContainer)] ?? defaults.ReportsContainer,

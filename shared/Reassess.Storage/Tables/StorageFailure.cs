@@ -15,6 +15,7 @@ public static class StorageFailure
     {
         RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500,
         StorageWriteException { InnerException: { } inner } => IsUnavailable(inner),
+        StorageReadException { InnerException: { } inner } => IsUnavailable(inner),
         AggregateException e => e.InnerExceptions.Any(IsUnavailable),
         HttpRequestException or SocketException or IOException or TimeoutException => true,
         _ => false,

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Reassess.Storage.Configuration;
+using Reassess.Testing.Http;
 using Reassess.Tools.Azurite;
 
 namespace Reassess.Testing.Faults;
@@ -11,7 +10,7 @@ public static class UnreachableStorage
     /// <summary><paramref name="basedOn"/> (same table and container names), or the default names, at a closed port.</summary>
     public static StorageSettings Settings(StorageSettings? basedOn = null)
     {
-        var port = ClosedPort();
+        var port = LoopbackPort.Unused();
         var account = AzuriteInstance.DevelopmentAccountName;
         return (basedOn ?? new StorageSettings()) with
         {
@@ -19,15 +18,5 @@ public static class UnreachableStorage
                                $"BlobEndpoint=http://127.0.0.1:{port}/{account};TableEndpoint=http://127.0.0.1:{port}/{account};",
             BlobServiceUri = null, TableServiceUri = null, Credential = null, ClientId = null,
         };
-    }
-
-    /// <summary>A loopback port nothing listens on: bound once to find it, then closed.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -6,9 +6,14 @@ using System.Text;
 
 namespace Reassess.Testing.Http;
 
-/// <summary>A request as the server saw it: method, path with query (as sent), headers (any case) and when it arrived.</summary>
+/// <summary>A request as the server saw it: method, path with query (as sent), headers (any case), body and when it arrived.</summary>
 public sealed record SeenRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)
 {
+    /// <summary>The body as sent (by its Content-Length); empty for a request without one.</summary>
+    public byte[] Body { get; init; } = [];
+
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
 
@@ -126,7 +131,16 @@ public sealed class LocalHttpServer : IAsyncDisposable
             if (colon > 0) headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
         }
 
-        return new SeenRequest(start[0], start[1], headers, DateTimeOffset.UtcNow);
+        var body = new byte[headers.TryGetValue("Content-Length", out var length) && int.TryParse(length, CultureInfo.InvariantCulture, out var count) ? count : 0];
+        var read = 0;
+        while (read < body.Length)
+        {
+            var got = await stream.ReadAsync(body.AsMemory(read));
+            if (got == 0) return null;
+            read += got;
+        }
+
+        return new SeenRequest(start[0], start[1], headers, DateTimeOffset.UtcNow) { Body = body };
     }
 
     private static async Task WriteReplyAsync(NetworkStream stream, Reply reply)
