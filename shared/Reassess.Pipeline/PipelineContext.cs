@@ -7,6 +7,7 @@ using Reassess.Pipeline.Usage;
 using Reassess.Storage.Assessments;
 using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
+using Reassess.Storage.Deliveries;
 using Reassess.Storage.Prices;
 using Reassess.Storage.Runs;
 using Reassess.Storage.Trends;
@@ -37,6 +38,7 @@ public sealed class PipelineContext(
     public RunStore Runs { get; } = new(account);
     public ReportStore Reports { get; } = new(account);
     public PriceSheetArchive PriceSheets { get; } = new(account);
+    public DeliveryStore Deliveries { get; } = new(account, clock);
 
     private const int MaxProblemsLogged = 50;
 

@@ -13,4 +13,7 @@ public enum JobName
     IngestUsage,
     ReassessWorkloads,
     PublishWeeklyReport,
+
+    /// <summary>Sends each team, and finance, its part of the week's report (Monday, after the report).</summary>
+    DeliverWeeklyReport,
 }

@@ -14,6 +14,7 @@ public static class JobTimers
         public const string IngestUsage = "UsageIngestSchedule";
         public const string ReassessWorkloads = "ReassessSchedule";
         public const string PublishWeeklyReport = "ReportSchedule";
+        public const string DeliverWeeklyReport = "DeliverySchedule";
     }
 
     public static IReadOnlyList<JobTimer> All { get; } =
@@ -22,6 +23,7 @@ public static class JobTimers
         new(JobName.IngestUsage, ScheduleSettings.IngestUsage, "0 30 * * * *"),
         new(JobName.ReassessWorkloads, ScheduleSettings.ReassessWorkloads, "0 0 6 * * 1"),
         new(JobName.PublishWeeklyReport, ScheduleSettings.PublishWeeklyReport, "0 0 7 * * 1"),
+        new(JobName.DeliverWeeklyReport, ScheduleSettings.DeliverWeeklyReport, "0 30 7 * * 1"),
     ];
 
     /// <summary>The timer that runs <paramref name="job"/>; every job but <see cref="JobName.SyncWorkloads"/> has one.</summary>
