@@ -65,6 +65,14 @@ public static class PipelineServices
             provider.GetRequiredService<StorageAccount>(), HostId(configuration), clock: provider.GetRequiredService<TimeProvider>(),
             logger: provider.GetRequiredService<ILoggerFactory>().CreateLogger("Reassess.Leases")));
         services.TryAddSingleton<IJobGate>(provider => provider.GetRequiredService<JobLeases>());
+        services.TryAddSingleton(provider => new TeamsFileReader(configuration));
+        services.TryAddSingleton(provider => new WebhookSender(
+            provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<TimeProvider>(),
+            logger: provider.GetRequiredService<ILoggerFactory>().CreateLogger("Reassess.Delivery")));
+        services.TryAddSingleton(provider => new Postbox(
+            provider.GetRequiredService<PipelineContext>().Deliveries, provider.GetRequiredService<WebhookSender>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<Deliveries>();
 
         services.TryAddSingleton<SyncWorkloads>();
         services.TryAddSingleton<WeeklyRun>();
@@ -72,6 +80,7 @@ public static class PipelineServices
         AddTimerJob<IngestUsage>(services, JobName.IngestUsage);
         AddTimerJob<ReassessWorkloads>(services, JobName.ReassessWorkloads);
         AddTimerJob<PublishWeeklyReport>(services, JobName.PublishWeeklyReport);
+        AddTimerJob<DeliverWeeklyReport>(services, JobName.DeliverWeeklyReport);
         services.TryAddSingleton<TimerJobs>();
         return services;
     }

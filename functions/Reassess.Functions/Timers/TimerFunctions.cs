@@ -4,7 +4,7 @@ using static Reassess.Pipeline.Jobs.JobTimers;
 
 namespace Reassess.Functions.Timers;
 
-/// <summary>The four timers; schedules come from the app settings the catalog names (NCRONTAB, UTC).</summary>
+/// <summary>The timers; schedules come from the app settings the catalog names (NCRONTAB, UTC).</summary>
 public sealed class TimerFunctions(TimerJobs jobs)
 {
     [Function(nameof(JobName.RefreshPrices))]
@@ -22,6 +22,10 @@ public sealed class TimerFunctions(TimerJobs jobs)
     [Function(nameof(JobName.PublishWeeklyReport))]
     public Task PublishWeeklyReportAsync([TimerTrigger($"%{ScheduleSettings.PublishWeeklyReport}%")] TimerInfo timer, FunctionContext context) =>
         RunAsync(JobName.PublishWeeklyReport, timer, context);
+
+    [Function(nameof(JobName.DeliverWeeklyReport))]
+    public Task DeliverWeeklyReportAsync([TimerTrigger($"%{ScheduleSettings.DeliverWeeklyReport}%")] TimerInfo timer, FunctionContext context) =>
+        RunAsync(JobName.DeliverWeeklyReport, timer, context);
 
     /// <summary>
     /// A catch-up works on the occurrence it stands for: while a past-due run is invoked, the timer's stored status

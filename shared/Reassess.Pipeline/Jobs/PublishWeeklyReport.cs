@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Reassess.Core.Ingestion;
 using Reassess.Core.Reporting;
 using Reassess.Core.Time;
 using Reassess.Storage.Blobs;
 using Reassess.Storage.Runs;
-using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -28,53 +26,20 @@ public sealed class PublishWeeklyReport(PipelineContext context) : ITimerJob
 
     private async Task<IReadOnlyList<ReportFile>> PublishAsync(JobOutcome outcome, IsoWeek week, CancellationToken cancellationToken)
     {
-        var skipped = await WeekInputProblems.GatherAsync(context.Runs, week, cancellationToken);
         var phases = new PhaseTimes();
-        // Totals and the selection come from a few columns of every row; full assessments only for what is detailed,
-        // so a week of 100,000 assessments never sits in memory at once.
-        var assessments = new WeeklyReportBuilder();
-        await phases.TimeAsync("reading key figures", async () =>
-        {
-            foreach (var shard in StorageKeys.AllShards)
-                foreach (var figures in await context.Assessments.ListWeekFiguresAsync(week, shard, cancellationToken))
-                    assessments.Add(figures);
-        });
-        var detailed = await phases.TimeAsync("reading detailed assessments", () => DetailedAsync(week, assessments, cancellationToken));
-        var first = week;
-        for (var i = 1; i < WeeklyReport.TrendWeeks; i++) first = first.Previous;
-        var trends = await phases.TimeAsync("reading cost trends", () => context.CostTrends.ListAsync(first, week, cancellationToken));
-        var alerts = await Prices.PriceAlertLog.ForWeekAsync(context, week, cancellationToken);
+        var (report, count) = await StoredWeeklyReport.ReadAsync(context, week, phases, cancellationToken);
         IReadOnlyList<ReportFile> files;
         using (phases.Start("rendering"))
         {
-            files = WeeklyReportRenderer.Render(assessments.Build(new WeeklyReport
-            {
-                Week = week,
-                AsOf = week.Start,
-                Skipped = skipped,
-                Trends = trends,
-                PriceAlerts = alerts,
-            }, detailed));
+            files = WeeklyReportRenderer.Render(report);
         }
 
         await phases.TimeAsync("publishing blobs", () => context.Reports.PublishAsync(week, files.Select(f => (f.Name, f.Content, f.ContentType)).ToList(), cancellationToken));
         context.Logger.LogInformation("{Job} {Week} time by phase: {Phases}", JobName.PublishWeeklyReport, week, phases);
-        outcome.Count("assessments", assessments.Count);
+        outcome.Count("assessments", count);
         outcome.Count("report files", files.Count);
         context.Logger.LogInformation("Published {Files} report files for {Week} to blob container '{Container}' ({WeekFolder}/ and {LatestFolder}/)",
             files.Count, week, context.Account.Settings.ContainerName(context.Account.Settings.ReportsContainer), ReportFolder.Of(week), ReportFolder.Latest);
         return files;
-    }
-
-    private async Task<IReadOnlyList<Core.Decisions.Assessment>> DetailedAsync(
-        IsoWeek week, WeeklyReportBuilder builder, CancellationToken cancellationToken)
-    {
-        if (builder.DetailsAll) return await context.Assessments.ListWeekAsync(week, cancellationToken);
-        var detailed = new System.Collections.Concurrent.ConcurrentBag<Core.Decisions.Assessment>();
-        await Parallel.ForEachAsync(builder.Selected(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
-        {
-            if (await context.Assessments.GetWeekAsync(id, week, ct) is { } assessment) detailed.Add(assessment);
-        });
-        return [.. detailed];
     }
 }

@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Reassess.Core.Decisions;
+using Reassess.Core.Delivery;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Prices;
 using Reassess.Core.Time;
 using Reassess.Core.Trends;
 using Reassess.Core.Usage;
 using Reassess.Core.Workloads;
+using Reassess.Pipeline.Delivery;
 using Reassess.Pipeline.Prices;
 using Reassess.Storage.Runs;
 using Reassess.Storage.Tables;
@@ -27,7 +29,7 @@ namespace Reassess.Pipeline.Jobs;
 /// is already being read. Memory holds one shard's inputs at a time, so 100,000 workloads fit in one Functions
 /// execution. A weekly flip is against the workload's assessment of the previous ISO week.
 /// </remarks>
-public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
+public sealed class ReassessWorkloads(PipelineContext context, Deliveries? deliveries = null) : ITimerJob
 {
     private const int Parallelism = 4;
 
@@ -138,8 +140,13 @@ public sealed class ReassessWorkloads(PipelineContext context) : ITimerJob
     public async Task<OnDemandReassessment> RunNowAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
     {
         var assessed = new ConcurrentBag<Assessment>();
-        var outcome = await context.RunAsync(JobName.ReassessWorkloads, RunPeriod.At(context.Clock.GetUtcNow()),
-            outcome => ReassessNowAsync(outcome, only, assessed, cancellationToken), cancellationToken);
+        var outcome = await context.RunAsync(JobName.ReassessWorkloads, RunPeriod.At(context.Clock.GetUtcNow()), async outcome =>
+        {
+            await ReassessNowAsync(outcome, only, assessed, cancellationToken);
+            // A flip found on demand is news today: the owning team hears of it within this run, once per flip and day.
+            if (deliveries is not null)
+                await deliveries.SendAlertsAsync([.. assessed.Select(DeliveryAlert.FromReassessment).OfType<DeliveryAlert>()], outcome, cancellationToken);
+        }, cancellationToken);
         return new OnDemandReassessment(outcome, assessed.OrderBy(a => a.WorkloadId, StringComparer.Ordinal).ToList());
     }
 
