@@ -61,7 +61,7 @@ param reassessWaitSeconds int = 30
 @description('Reassess__ApiStorageTimeoutSeconds: how long an HTTP API request waits for storage before 503.')
 param apiStorageTimeoutSeconds int = 5
 
-@description('NCRONTAB (UTC) schedules by setting name (PriceRefreshSchedule, UsageIngestSchedule, ReassessSchedule, ReportSchedule); missing ones take the defaults.')
+@description('NCRONTAB (UTC) schedules by setting name (PriceRefreshSchedule, UsageIngestSchedule, ReassessSchedule, ReportSchedule, DeliverySchedule); missing ones take the defaults.')
 param schedules object = {}
 
 @description('Timer functions to switch off, e.g. [\'IngestUsage\'].')

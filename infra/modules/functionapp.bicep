@@ -146,10 +146,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     UsageIngestSchedule: schedules.?UsageIngestSchedule ?? '0 30 * * * *'
     ReassessSchedule: schedules.?ReassessSchedule ?? '0 0 6 * * 1'
     ReportSchedule: schedules.?ReportSchedule ?? '0 0 7 * * 1'
+    DeliverySchedule: schedules.?DeliverySchedule ?? '0 30 7 * * 1'
     'AzureWebJobs.RefreshPrices.Disabled': contains(disabledTimers, 'RefreshPrices') ? 'true' : 'false'
     'AzureWebJobs.IngestUsage.Disabled': contains(disabledTimers, 'IngestUsage') ? 'true' : 'false'
     'AzureWebJobs.ReassessWorkloads.Disabled': contains(disabledTimers, 'ReassessWorkloads') ? 'true' : 'false'
     'AzureWebJobs.PublishWeeklyReport.Disabled': contains(disabledTimers, 'PublishWeeklyReport') ? 'true' : 'false'
+    'AzureWebJobs.DeliverWeeklyReport.Disabled': contains(disabledTimers, 'DeliverWeeklyReport') ? 'true' : 'false'
     // Table and container names (docs/architecture.md, Storage).
     Storage__NamePrefix: storageNames.?NamePrefix ?? ''
     Storage__WorkloadsTable: storageNames.?WorkloadsTable ?? 'Workloads'
