@@ -12,9 +12,11 @@ namespace Reassess.Api.Tests;
 /// The real self-hosted app (<c>reassess serve</c>) on Kestrel, over its own tables and containers in the shared
 /// Azurite, with one known function key.
 /// </summary>
+/// <param name="settings">Extra app settings, by name as configuration spells them (<c>Reassess:TeamsPath</c>).</param>
 /// <param name="services">Registered after the app's own services, so what it registers wins (a failing dependency).</param>
 public sealed class ReassessApiFactory(
-    AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1, Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Key = "test-key-0123456789abcdefghijklmnopqrstuv";
 
@@ -32,6 +34,7 @@ public sealed class ReassessApiFactory(
         builder.UseSetting("Reassess:Scheduler", "off");
         // Locks and timer status live in the shared azure-webjobs-hosts container, kept apart by host id.
         builder.UseSetting("AzureFunctionsWebHost:hostid", Storage.NamePrefix.ToLowerInvariant());
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(name, value);
         if (services is not null) builder.ConfigureServices(services);
     }
 
@@ -46,9 +49,10 @@ public sealed class ReassessApiFactory(
     }
 
     public static ReassessApiFactory StartOnKestrel(
-        AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1, Action<IServiceCollection>? services = null)
+        AzuriteFixture azurite, int maxBodyBytes = 64 * 1024, int reassessWaitSeconds = 1, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var factory = new ReassessApiFactory(azurite, maxBodyBytes, reassessWaitSeconds, services);
+        var factory = new ReassessApiFactory(azurite, maxBodyBytes, reassessWaitSeconds, services, settings);
         // The port comes from the "urls" setting (port 0: any free one); UseKestrel(port) re-sets addresses after start and races it.
         factory.UseKestrel();
         factory.StartServer();
