@@ -39,6 +39,7 @@ public sealed class PipelineContext(
     public ReportStore Reports { get; } = new(account);
     public PriceSheetArchive PriceSheets { get; } = new(account);
     public DeliveryStore Deliveries { get; } = new(account, clock);
+    public ReportLinks ReportLinks { get; } = new(account, clock);
 
     private const int MaxProblemsLogged = 50;
 

@@ -3,8 +3,12 @@ using Microsoft.Extensions.Logging;
 using Reassess.Core.Delivery;
 using Reassess.Core.Time;
 using Reassess.Pipeline.Delivery;
+using Reassess.Core.Reporting;
+using Reassess.Storage.Blobs;
+using Reassess.Storage.Configuration;
 using Reassess.Storage.Deliveries;
 using Reassess.Storage.Runs;
+using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Jobs;
 
@@ -22,6 +26,9 @@ public sealed class DeliverWeeklyReport(PipelineContext context, Deliveries deli
 {
     /// <summary>The recipient name finance's messages are recorded under; parentheses keep it apart from any team's name.</summary>
     public const string Finance = "(finance)";
+
+    /// <summary>How long a message's report links work: a week, until the next report's messages replace them.</summary>
+    public static readonly TimeSpan LinksValidFor = TimeSpan.FromDays(7);
 
     /// <summary>Channels sent to at once: a slow or hanging channel holds up only its own message.</summary>
     private const int ChannelsAtOnce = 4;
@@ -67,7 +74,8 @@ public sealed class DeliverWeeklyReport(PipelineContext context, Deliveries deli
             return;
         }
 
-        var messages = Messages(report, teams, request.Recipient).ToList();
+        var (reportLink, csvLink) = request.Mode == DeliveryMode.DryRun ? (null, null) : await LinksAsync(week, cancellationToken);
+        var messages = Messages(report, teams, request.Recipient, reportLink, csvLink).ToList();
         outcome.Count("recipients", messages.Select(m => m.Recipient).Distinct().Count());
         context.Logger.LogInformation("{Job} {Week}: {Messages} message(s) to {Recipients} recipient(s) ({Mode})",
             JobName.DeliverWeeklyReport, week, messages.Count, messages.Select(m => m.Recipient).Distinct().Count(), request.Mode);
@@ -80,11 +88,30 @@ public sealed class DeliverWeeklyReport(PipelineContext context, Deliveries deli
         });
     }
 
+    /// <summary>
+    /// Read-only links to the week's report and finance CSV that expire with <see cref="LinksValidFor"/>; none when
+    /// they cannot be made (the messages go out without them, and the run says why).
+    /// </summary>
+    private async Task<(Uri? Report, Uri? FinanceCsv)> LinksAsync(IsoWeek week, CancellationToken cancellationToken)
+    {
+        var folder = ReportFolder.Of(week);
+        try
+        {
+            return (await context.ReportLinks.LinkAsync(folder, WeeklyReportRenderer.IndexHtml, LinksValidFor, cancellationToken),
+                await context.ReportLinks.LinkAsync(folder, WeeklyReportRenderer.FinanceCsvName, LinksValidFor, cancellationToken));
+        }
+        catch (Exception e) when (e is StorageReadException or StorageConfigurationException)
+        {
+            context.Logger.LogWarning("{Job} {Week}: no report links ({Message}); the messages go out without them", JobName.DeliverWeeklyReport, week, e.Message);
+            return (null, null);
+        }
+    }
+
     /// <summary>Each recipient's message on each of its channels; a team with workloads but no channel is told nothing.</summary>
     private static IEnumerable<(string Recipient, DeliveryChannel Channel, DeliveryContent Content)> Messages(
-        Core.Reporting.WeeklyReport report, TeamsFile teams, string? only)
+        WeeklyReport report, TeamsFile teams, string? only, Uri? reportLink, Uri? csvLink)
     {
-        foreach (var digest in TeamDigest.ForEveryTeam(report, null))
+        foreach (var digest in TeamDigest.ForEveryTeam(report, reportLink))
         {
             if (only is not null && only != digest.Team) continue;
             var content = DeliveryContent.Of(digest);
@@ -93,7 +120,7 @@ public sealed class DeliverWeeklyReport(PipelineContext context, Deliveries deli
         }
 
         if (only is not null && only != Finance) yield break;
-        var finance = DeliveryContent.Of(FinanceDigest.For(report, null, null));
+        var finance = DeliveryContent.Of(FinanceDigest.For(report, reportLink, csvLink));
         foreach (var channel in teams.Finance)
             yield return (Finance, channel, finance);
     }

@@ -1,5 +1,8 @@
+using Reassess.Core.Delivery;
 using Reassess.Core.Ingestion;
 using Reassess.Core.Prices;
+using Reassess.Core.Time;
+using Reassess.Pipeline.Delivery;
 using Reassess.Pipeline.Prices;
 using Reassess.Sources;
 using Reassess.Sources.Prices;
@@ -14,7 +17,7 @@ namespace Reassess.Pipeline.Jobs;
 /// good prices stay in force. Price moves over 50%, sources disagreeing by over 5% and stale sources are kept as the
 /// day's price alerts for the weekly report.
 /// </summary>
-public sealed class RefreshPrices(PipelineContext context) : ITimerJob
+public sealed class RefreshPrices(PipelineContext context, Deliveries? deliveries = null) : ITimerJob
 {
     Task ITimerJob.RunAsync(DateTimeOffset occurrence, CancellationToken cancellationToken) => RunAsync(occurrence, cancellationToken);
 
@@ -74,5 +77,20 @@ public sealed class RefreshPrices(PipelineContext context) : ITimerJob
         };
         await PriceAlertLog.SaveAsync(context, day, alerts, cancellationToken);
         if (alerts.Count > 0) outcome.Count("price alerts", alerts.Count);
+        await AlertTeamsAsync(outcome, alerts, asOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// A suspicious price or a stale source is news the day it is found: the teams whose baseline or candidate models it
+    /// touches (as their latest weekly assessments priced them) hear of it today, once per alert.
+    /// </summary>
+    private async Task AlertTeamsAsync(JobOutcome outcome, PriceAlerts alerts, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        if (deliveries is null || alerts.SuspiciousChanges.Count + alerts.StaleSources.Count == 0 || deliveries.ReadTeams().Teams.Count == 0) return;
+        var week = IsoWeek.Of(asOf);
+        var latest = await context.Assessments.ListWeekAsync(week, cancellationToken);
+        if (latest.Count == 0) latest = await context.Assessments.ListWeekAsync(week.Previous, cancellationToken);
+        var touching = DeliveryAlert.FromPriceRefresh(alerts, latest, DateOnly.FromDateTime(asOf.UtcDateTime)).Where(a => a.Teams.Count > 0).ToList();
+        await deliveries.SendAlertsAsync(touching, outcome, cancellationToken);
     }
 }

@@ -167,4 +167,25 @@ public class DeliverWeeklyReportTests(AzuriteFixture azurite)
         Assert.DoesNotContain(Secret, everything, StringComparison.Ordinal);
         Assert.Contains("catalog", everything);
     }
+
+    [Fact]
+    public async Task A_suspicious_price_change_alerts_the_teams_whose_candidate_it_is_the_day_it_is_found_and_once()
+    {
+        await using var workspace = await DeliveryWorkspace.StartAsync(await azurite.NewAccountAsync());
+        await workspace.Samples.RunAsync();
+        var overrides = workspace.Samples.PathOf("samples/prices/overrides.csv");
+        // The fine-tuned gpt-4.1-mini's input price from $0.40 to $1.40 per 1M: a 250% jump.
+        File.WriteAllText(overrides, File.ReadAllText(overrides).Replace("azure/gpt-4.1-mini-ft,0.40,", "azure/gpt-4.1-mini-ft,1.40,"));
+        var nextDay = SampleWorkspace.AsOf.AddDays(1);
+
+        var outcome = await new RefreshPrices(workspace.Context, workspace.Deliveries()).RunAsync(nextDay);
+        var sent = workspace.Sink.Requests.ToList();
+        await new RefreshPrices(workspace.Context, workspace.Deliveries()).RunAsync(nextDay);
+
+        Assert.Equal(1, outcome.Counts["price alerts"]);
+        var alert = Assert.Single(sent, r => r.PathAndQuery == "/teams/finance-ops");
+        Assert.Contains("azure/gpt-4.1-mini-ft", alert.BodyText);
+        Assert.DoesNotContain(sent, r => r.PathAndQuery == "/webhook/catalog");
+        Assert.Equal(sent.Count, workspace.Sink.Requests.Count);
+    }
 }
