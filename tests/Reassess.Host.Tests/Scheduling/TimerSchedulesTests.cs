@@ -23,7 +23,7 @@ public class TimerSchedulesTests
     {
         var schedules = JobTimers.All.Select(t => TimerSchedules.Resolve(t, Settings()).Expression);
 
-        Assert.Equal(["0 0 5 * * *", "0 30 * * * *", "0 0 6 * * 1", "0 0 7 * * 1"], schedules);
+        Assert.Equal(["0 0 5 * * *", "0 30 * * * *", "0 0 6 * * 1", "0 0 7 * * 1", "0 30 7 * * 1"], schedules);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class TimerSchedulesTests
     {
         var bound = TimerSchedules.Bind(Settings(("AzureWebJobs.IngestUsage.Disabled", "true"), ("AzureWebJobs:PublishWeeklyReport:Disabled", "1")), AllJobs);
 
-        Assert.Equal(["RefreshPrices", "ReassessWorkloads"], bound.Select(t => t.Name));
+        Assert.Equal(["RefreshPrices", "ReassessWorkloads", "DeliverWeeklyReport"], bound.Select(t => t.Name));
     }
 
     [Fact]
