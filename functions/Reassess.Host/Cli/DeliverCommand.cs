@@ -41,6 +41,29 @@ public static class DeliverCommand
         return command;
     }
 
+    /// <summary>
+    /// Delivers <paramref name="week"/> and prints one line per message and channel; with no teams file configured or
+    /// named, a dry run over the sample one. <c>reassess run</c> ends with it too.
+    /// </summary>
+    internal static async Task<IReadOnlyList<DeliveryLine>> DeliverAsync(
+        IServiceProvider services, IsoWeek week, string? team, DeliveryMode mode, string? teamsPath, ILogger logger, CancellationToken cancellationToken)
+    {
+        var deliveries = services.GetRequiredService<Deliveries>();
+        TeamsFile? teams = teamsPath is not null ? deliveries.ReadTeams(teamsPath) : null;
+        if (teams is null && string.IsNullOrWhiteSpace(services.GetRequiredService<PipelineSettings>().TeamsPath))
+        {
+            logger.LogInformation("No teams file is configured (Reassess__TeamsPath): a dry run over {Sample} shows what would be sent", SampleTeams);
+            teams = deliveries.ReadTeams(SampleTeams);
+            mode = DeliveryMode.DryRun;
+        }
+
+        var (outcome, lines) = await services.GetRequiredService<DeliverWeeklyReport>().RunAsync(week, new DeliveryRequest(team, mode, teams), cancellationToken);
+        foreach (var line in lines) Console.WriteLine(line);
+        foreach (var problem in outcome.Problems) logger.LogWarning("{Problem}", problem);
+        if (lines.Count == 0) logger.LogInformation("Nothing to deliver for {Week}{Team}.", week, team is null ? "" : $" to {team}");
+        return lines;
+    }
+
     private static async Task<int> RunAsync(string? weekText, string? team, DeliveryMode mode, string? teamsPath, CancellationToken cancellationToken)
     {
         using var loggers = HostEnvironment.CreateLoggerFactory();
@@ -49,23 +72,9 @@ public static class DeliverCommand
         {
             await using var pipeline = await CliPipeline.OpenAsync(loggers, logger, cancellationToken);
             var services = pipeline.Services;
-            var deliveries = services.GetRequiredService<Deliveries>();
-            var settings = services.GetRequiredService<PipelineSettings>();
-            TeamsFile? teams = teamsPath is not null ? deliveries.ReadTeams(teamsPath) : null;
-            if (teams is null && string.IsNullOrWhiteSpace(settings.TeamsPath))
-            {
-                logger.LogInformation("No teams file is configured (Reassess__TeamsPath): a dry run over {Sample} shows what would be sent", SampleTeams);
-                teams = deliveries.ReadTeams(SampleTeams);
-                mode = DeliveryMode.DryRun;
-            }
-
             var week = weekText is null ? IsoWeek.Of(services.GetRequiredService<TimeProvider>().GetUtcNow()) : IsoWeek.Parse(weekText);
-            var (outcome, lines) = await services.GetRequiredService<DeliverWeeklyReport>()
-                .RunAsync(week, new DeliveryRequest(team, mode, teams), cancellationToken);
-            foreach (var line in lines) Console.WriteLine(line);
-            foreach (var problem in outcome.Problems) logger.LogWarning("{Problem}", problem);
-            if (lines.Count == 0) logger.LogInformation("Nothing to deliver for {Week}{Team}.", week, team is null ? "" : $" to {team}");
-            return lines.Any(l => l.Status == DeliveryStatus.Failed) || outcome.Failed ? 1 : 0;
+            var lines = await DeliverAsync(services, week, team, mode, teamsPath, logger, cancellationToken);
+            return lines.Any(l => l.Status == DeliveryStatus.Failed) ? 1 : 0;
         }
         catch (Exception e) when (e is PipelineConfigurationException or StorageConfigurationException)
         {

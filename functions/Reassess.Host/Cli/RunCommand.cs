@@ -3,13 +3,17 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reassess.Pipeline;
+using Reassess.Pipeline.Delivery;
 using Reassess.Pipeline.Jobs;
 using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
 
 namespace Reassess.Host.Cli;
 
-/// <summary><c>reassess run</c>: the whole pipeline once, on the configured storage or the embedded Azurite.</summary>
+/// <summary>
+/// <c>reassess run</c>: the whole pipeline once, on the configured storage or the embedded Azurite, ending with the
+/// week's deliveries (a dry run over the sample teams file when none is configured).
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -63,6 +67,7 @@ public static class RunCommand
                 reports.PathOf(ReportFolder.Of(result.Week)), reports.PathOf(ReportFolder.Latest));
             if (result.Problems.Count > 0)
                 logger.LogWarning("{Count} input(s) were skipped; each is listed above and in the report's 'What changed' section.", result.Problems.Count);
+            if (!result.Failed) await DeliverCommand.DeliverAsync(services, result.Week, null, DeliveryMode.Send, null, logger, cancellationToken);
             return result.Failed ? 1 : 0;
         }
         catch (Exception e) when (e is PipelineConfigurationException or StorageConfigurationException)
