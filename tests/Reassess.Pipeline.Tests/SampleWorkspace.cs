@@ -34,7 +34,8 @@ public sealed class SampleWorkspace : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    private static void CopyFolder(string from, string to)
+    /// <summary>Copies <paramref name="from"/> with everything under it to <paramref name="to"/>.</summary>
+    internal static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

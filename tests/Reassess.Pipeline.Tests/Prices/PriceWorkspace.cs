@@ -30,7 +30,7 @@ public sealed class PriceWorkspace : IDisposable
     {
         _account = account;
         Root = Directory.CreateTempSubdirectory("reassess-prices-").FullName;
-        if (withSamples) CopyFolder(Path.Combine(RepositoryRoot.Find(), "samples"), Path.Combine(Root, "samples"));
+        if (withSamples) SampleWorkspace.CopyFolder(Path.Combine(RepositoryRoot.Find(), "samples"), Path.Combine(Root, "samples"));
         Settings = new PipelineSettings
         {
             ContentRoot = Root,
@@ -69,14 +69,4 @@ public sealed class PriceWorkspace : IDisposable
     public Task<PriceRecord?> StoredAsync(string key, DateTimeOffset asOf) => Context.Prices.GetInForceAsync(key, asOf);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }
