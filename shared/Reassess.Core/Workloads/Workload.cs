@@ -1,3 +1,5 @@
+using Reassess.Core.Outcomes;
+
 namespace Reassess.Core.Workloads;
 
 /// <summary>An AI workload a team runs on a prompted frontier model, and the fine-tune it could move to (docs/contracts.md).</summary>
@@ -13,6 +15,9 @@ public sealed record Workload
     public FineTuneSpec FineTune { get; init; } = new();
     public AssumptionSpec Assumptions { get; init; } = new();
     public IReadOnlyList<AlternativeModel> Alternatives { get; init; } = [];
+
+    /// <summary>What the team did about past assessments, oldest first; none when the file states none.</summary>
+    public IReadOnlyList<WorkloadDecision> Decisions { get; init; } = [];
 }
 
 /// <summary>The model the workload runs on today.</summary>

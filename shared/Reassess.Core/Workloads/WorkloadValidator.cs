@@ -1,3 +1,4 @@
+using Reassess.Core.Outcomes;
 using Reassess.Core.Prices;
 
 namespace Reassess.Core.Workloads;
@@ -18,6 +19,12 @@ public static class WorkloadValidator
     private const int MaxMatchRules = 100;
 
     private const int MaxAlternatives = 50;
+
+    /// <summary>A decision's note: a sentence or two on why, shown with the outcome.</summary>
+    private const int MaxNoteLength = 1000;
+
+    /// <summary>Weekly decisions for years still fit; the bound keeps a workload within one storage row.</summary>
+    private const int MaxDecisions = 200;
 
     public static IReadOnlyList<string> Validate(Workload workload)
     {
@@ -57,7 +64,26 @@ public static class WorkloadValidator
             CheckNotNegative(alternative.MigrationCost, $"alternatives[{i}].migrationCost", Problem);
         }
 
+        CheckDecisions(workload.Decisions, Problem);
         return problems;
+    }
+
+    private static void CheckDecisions(IReadOnlyList<WorkloadDecision> decisions, Action<string, string> problem)
+    {
+        if (decisions.Count > MaxDecisions) problem("decisions", $"has {decisions.Count} entries; at most {MaxDecisions}");
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var decision = decisions[i];
+            if (decision.Date == default) problem($"decisions[{i}].date", "is required (the UTC day the change went live, e.g. 2026-03-02)");
+            if (!Enum.IsDefined(decision.Action)) problem($"decisions[{i}].action", $"{decision.Action} is not one of fineTune, route, stay");
+            // A self-hosted fine-tune is named rather than priced per token, as fineTune.model may be.
+            if (decision.Action == DecisionAction.FineTune && !string.IsNullOrWhiteSpace(decision.Model))
+                Check(FreeText.Problem(decision.Model), $"decisions[{i}].model", problem);
+            else
+                CheckPriceKey(decision.Model, $"decisions[{i}].model", problem);
+            CheckNotNegative(decision.BuildCost, $"decisions[{i}].buildCost", problem);
+            if (decision.Note is not null) Check(FreeText.Problem(decision.Note, MaxNoteLength), $"decisions[{i}].note", problem);
+        }
     }
 
     private static void CheckTargets(TargetSpec targets, Action<string, string> problem)
