@@ -85,6 +85,7 @@ public static class MarkdownSummary
                  $"payback {E(ReportFormat.Payback(route.PaybackMonths))}, saves {E(ReportFormat.Money(route.MonthlyNetSavings ?? 0m))}/month{Fragile(a)}");
         }
 
+        DidItPay(model, Line);
         Line();
         if (model.Report.PriceAlerts is { Count: > 0 } alerts) Line($"{ReportText.PriceAlertsLine(alerts)} (details in index.html).");
         Line(model.Skipped.Count == 0
@@ -92,6 +93,18 @@ public static class MarkdownSummary
             : $"Skipped inputs: {ReportFormat.Count(model.Skipped.Count)} (reasons in index.html).");
 
         return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(md.ToString()), ContentType);
+    }
+
+    /// <summary>"Did it pay?": a line per recorded decision with its verdict and savings to date; nothing when there are none.</summary>
+    private static void DidItPay(ReportModel model, Action<string> line)
+    {
+        if (model.Report.Outcomes.Count == 0) return;
+        line("");
+        line("## Did it pay?");
+        line("");
+        foreach (var o in model.Report.Outcomes.OrderBy(o => o.Team, StringComparer.Ordinal).ThenBy(o => o.WorkloadId, StringComparer.Ordinal).ThenBy(o => o.Decision.Date))
+            line($"- **{E(o.WorkloadName)}** ({E(ReportText.TeamLabel(o.Team))}), {E(o.ActionText)} on {ReportFormat.Date(o.Decision.Date)}: {E(o.Outcome.Verdict)}; " +
+                 $"savings to date {(o.Outcome.SavingsToDate is { } s ? E(ReportFormat.Money(s)) : "not known yet")}.");
     }
 
     private static string Workload(Assessment a) => $"**{E(ReportText.WorkloadLabel(a))}** ({E(ReportText.TeamLabel(a.Team))})";

@@ -19,6 +19,7 @@ internal static class ReportPage
         FineTuneNextSection.Write(html, model);
         SwitchOrRouteSection.Write(html, model);
         SpendTrendSection.Write(html, model);
+        DidItPaySection.Write(html, model);
         foreach (var team in model.Teams) TeamSection.Write(html, model, team);
         TotalsSection.Write(html, model);
         PageFrame.Close(html);
