@@ -11,14 +11,17 @@ namespace Reassess.Pipeline.Outcomes;
 /// </summary>
 public static class WorkloadOutcomes
 {
-    public static async Task<IReadOnlyList<DecisionOutcome>> OfAsync(
+    public static async Task<WorkloadOutcome> OfAsync(
         PipelineContext context, Workload workload, DateOnly asOf, PriceTimeline prices, CancellationToken cancellationToken)
     {
-        if (workload.Decisions.Count == 0) return [];
+        if (workload.Decisions.Count == 0) return new WorkloadOutcome(workload.Id, asOf, []);
         var recorded = await RecordedAsync(context, workload, cancellationToken);
         var usage = await context.Usage.GetDailyAsync(workload.Id, workload.Decisions.Min(d => d.Date), asOf, cancellationToken);
-        return recorded.Select(r => Judge(r, workload, usage, prices, asOf)).ToList();
+        return new WorkloadOutcome(workload.Id, asOf, recorded.Select(r => Judge(r, workload, usage, prices, asOf)).ToList());
     }
+
+    /// <summary>The last whole UTC day before <paramref name="now"/>: the default as-of day, since today's usage is not all in.</summary>
+    public static DateOnly LastWholeDay(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
 
     /// <summary>Each of the workload's decisions with its forecast: the stored one when it was recorded, else read now.</summary>
     public static async Task<IReadOnlyList<RecordedDecision>> RecordedAsync(PipelineContext context, Workload workload, CancellationToken cancellationToken)
