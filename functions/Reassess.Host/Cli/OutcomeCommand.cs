@@ -49,7 +49,7 @@ public static class OutcomeCommand
             }
 
             var workloads = (await context.Workloads.GetAllAsync(cancellationToken))
-                .Where(w => only is null ? w.Decisions.Count > 0 : w.Id == only).ToList();
+                .Where(w => only is null || w.Id == only).ToList();
             if (only is not null && workloads.Count == 0)
             {
                 await Console.Error.WriteLineAsync($"error: --workload: no workload '{only}'.");
@@ -59,7 +59,10 @@ public static class OutcomeCommand
             var prices = await PriceTimeline.ReadAsync(context, cancellationToken);
             var outcomes = new List<WorkloadOutcome>();
             foreach (var workload in workloads)
-                outcomes.Add(await WorkloadOutcomes.OfAsync(context, workload, asOf, prices, cancellationToken));
+            {
+                var outcome = await WorkloadOutcomes.OfAsync(context, workload, asOf, prices, cancellationToken);
+                if (outcome.Decisions.Count > 0 || only is not null) outcomes.Add(outcome);
+            }
 
             if (json) Console.WriteLine(JsonSerializer.Serialize(outcomes, ReassessJson.Options));
             else
