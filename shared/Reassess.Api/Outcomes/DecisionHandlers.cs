@@ -1,10 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Reassess.Api.Http;
 using Reassess.Api.Workloads;
-using Reassess.Core.Json;
-using Reassess.Core.Outcomes;
-using Reassess.Core.Workloads;
 using Reassess.Pipeline;
 using Reassess.Pipeline.Outcomes;
 using Reassess.Storage.Workloads;
