@@ -11,6 +11,7 @@ root.Subcommands.Add(WhatIfCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(UsageCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
+root.Subcommands.Add(OutcomeCommand.Create());
 root.Subcommands.Add(DeliverCommand.Create());
 root.Subcommands.Add(PricesCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

@@ -162,6 +162,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__CostTrendsTable: storageNames.?CostTrendsTable ?? 'CostTrends'
     Storage__RunsTable: storageNames.?RunsTable ?? 'Runs'
     Storage__DeliveriesTable: storageNames.?DeliveriesTable ?? 'Deliveries'
+    Storage__DecisionsTable: storageNames.?DecisionsTable ?? 'Decisions'
     Storage__PriceSheetsContainer: storageNames.?PriceSheetsContainer ?? 'price-sheets'
     Storage__UsageDropsContainer: storageNames.?UsageDropsContainer ?? 'usage-drops'
     Storage__ReportsContainer: storageNames.?ReportsContainer ?? 'reports'

@@ -19,6 +19,9 @@ public static class HttpCatalog
         new(HttpNames.DeleteWorkload, "delete", Routes.Workload),
         new(HttpNames.ListAssessments, "get", Routes.WorkloadAssessments),
         new(HttpNames.PostEvals, "post", Routes.WorkloadEvals),
+        new(HttpNames.PostDecision, "post", Routes.WorkloadDecisions),
+        new(HttpNames.ListDecisions, "get", Routes.WorkloadDecisions),
+        new(HttpNames.GetOutcome, "get", Routes.WorkloadOutcome),
         new(HttpNames.LatestReport, "get", Routes.LatestReport),
         new(HttpNames.WeekReport, "get", Routes.WeekReport),
         new(HttpNames.Trends, "get", Routes.Trends),
@@ -35,6 +38,8 @@ public static class HttpCatalog
         public const string Workload = "workloads/{id}";
         public const string WorkloadAssessments = "workloads/{id}/assessments";
         public const string WorkloadEvals = "workloads/{id}/evals";
+        public const string WorkloadDecisions = "workloads/{id}/decisions";
+        public const string WorkloadOutcome = "workloads/{id}/outcome";
         public const string LatestReport = "reports/latest";
         public const string WeekReport = "reports/{week}";
         public const string Trends = "trends";
@@ -55,6 +60,9 @@ public static class HttpCatalog
         public const string DeleteWorkload = "DeleteWorkload";
         public const string ListAssessments = "ListAssessments";
         public const string PostEvals = "PostEvals";
+        public const string PostDecision = "PostDecision";
+        public const string ListDecisions = "ListDecisions";
+        public const string GetOutcome = "GetOutcome";
         public const string LatestReport = "LatestReport";
         public const string WeekReport = "WeekReport";
         public const string Trends = "Trends";

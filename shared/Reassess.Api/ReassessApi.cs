@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reassess.Api.Health;
 using Reassess.Api.Http;
 using Reassess.Api.OnDemand;
+using Reassess.Api.Outcomes;
 using Reassess.Api.Reports;
 using Reassess.Api.Trends;
 using Reassess.Api.WhatIf;
@@ -27,6 +28,8 @@ public static class ReassessApi
         services.AddSingleton<WorkloadHandlers>();
         services.AddSingleton<AssessmentHandlers>();
         services.AddSingleton<EvalHandlers>();
+        services.AddSingleton<DecisionHandlers>();
+        services.AddSingleton<OutcomeHandlers>();
         services.AddSingleton<ReportHandlers>();
         services.AddSingleton<TrendHandlers>();
         services.AddSingleton<ReassessHandler>();
@@ -56,6 +59,7 @@ public static class ReassessApi
         var keyed = api.MapGroup("").RequireFunctionKey();
         keyed.MapWhatIf();
         keyed.MapWorkloads();
+        keyed.MapOutcomes();
         keyed.MapReports();
         keyed.MapTrends();
         keyed.MapReassess();

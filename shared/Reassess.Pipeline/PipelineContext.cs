@@ -7,6 +7,7 @@ using Reassess.Pipeline.Usage;
 using Reassess.Storage.Assessments;
 using Reassess.Storage.Blobs;
 using Reassess.Storage.Configuration;
+using Reassess.Storage.Decisions;
 using Reassess.Storage.Deliveries;
 using Reassess.Storage.Prices;
 using Reassess.Storage.Runs;
@@ -39,6 +40,7 @@ public sealed class PipelineContext(
     public ReportStore Reports { get; } = new(account);
     public PriceSheetArchive PriceSheets { get; } = new(account);
     public DeliveryStore Deliveries { get; } = new(account, clock);
+    public DecisionStore Decisions { get; } = new(account);
     public ReportLinks ReportLinks { get; } = new(account, clock);
 
     private const int MaxProblemsLogged = 50;

@@ -128,7 +128,7 @@ public sealed class StorageSettingsTests
         var defaults = Read();
         var custom = Read(("Storage:PricesTable", "PricesV2"), ("Storage:ReportsContainer", "weekly-reports"));
 
-        Assert.Equal(["Workloads", "Prices", "UsageDaily", "Evals", "Assessments", "CostTrends", "Runs", "Deliveries"], defaults.AllTables);
+        Assert.Equal(["Workloads", "Prices", "UsageDaily", "Evals", "Assessments", "CostTrends", "Runs", "Deliveries", "Decisions"], defaults.AllTables);
         Assert.Equal(["price-sheets", "usage-drops", "reports"], defaults.AllContainers);
         Assert.Equal("PricesV2", custom.PricesTable);
         Assert.Equal("weekly-reports", custom.ReportsContainer);

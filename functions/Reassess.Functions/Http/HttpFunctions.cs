@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Reassess.Api.Health;
 using Reassess.Api.OnDemand;
+using Reassess.Api.Outcomes;
 using Reassess.Api.Reports;
 using Reassess.Api.Trends;
 using Reassess.Api.WhatIf;
@@ -17,7 +18,7 @@ namespace Reassess.Functions.Http;
 /// </summary>
 public sealed class HttpFunctions(
     HealthHandler health, WhatIfHandler whatIf, WorkloadHandlers workloads, AssessmentHandlers assessments,
-    EvalHandlers evals, ReportHandlers reports, ReassessHandler reassess, TrendHandlers trends)
+    EvalHandlers evals, DecisionHandlers decisions, OutcomeHandlers outcomes, ReportHandlers reports, ReassessHandler reassess, TrendHandlers trends)
 {
     [Function(HttpNames.Health)]
     public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) =>
@@ -54,6 +55,18 @@ public sealed class HttpFunctions(
     [Function(HttpNames.PostEvals)]
     public Task<IResult> PostEvalsAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.WorkloadEvals)] HttpRequest request, string id) =>
         evals.PostAsync(id, request, request.HttpContext.RequestAborted);
+
+    [Function(HttpNames.PostDecision)]
+    public Task<IResult> PostDecisionAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.WorkloadDecisions)] HttpRequest request, string id) =>
+        decisions.PostAsync(id, request, request.HttpContext.RequestAborted);
+
+    [Function(HttpNames.ListDecisions)]
+    public Task<IResult> ListDecisionsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.WorkloadDecisions)] HttpRequest request, string id) =>
+        decisions.ListAsync(id, request.HttpContext.RequestAborted);
+
+    [Function(HttpNames.GetOutcome)]
+    public Task<IResult> GetOutcomeAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.WorkloadOutcome)] HttpRequest request, string id) =>
+        outcomes.GetAsync(id, request.Query["asOf"], request.HttpContext.RequestAborted);
 
     [Function(HttpNames.LatestReport)]
     public Task<IResult> LatestReportAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.LatestReport)] HttpRequest request) =>

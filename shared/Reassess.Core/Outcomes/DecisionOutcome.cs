@@ -1,13 +1,21 @@
 namespace Reassess.Core.Outcomes;
 
-/// <summary>One decision a team recorded on a workload, and how it has turned out as of the report's week.</summary>
-public sealed record DecisionOutcome(string WorkloadId, string WorkloadName, string Team, WorkloadDecision Decision, Outcome Outcome)
+/// <summary>
+/// One decision's answer to "did it pay?": the decision, the forecast it is judged against and the outcome, or, when
+/// there is no forecast or nothing to judge yet, why not (<see cref="EvidenceGaps"/>): a gap in the evidence, not an error.
+/// </summary>
+public sealed record DecisionOutcome
 {
-    /// <summary>What the team did, in a reader's words: "fine-tuned to X", "switched to X", "stayed on X".</summary>
-    public string ActionText => Decision.Action switch
-    {
-        DecisionAction.FineTune => $"fine-tuned to {Decision.Model}",
-        DecisionAction.Route => $"routed to {Decision.Model}",
-        _ => $"stayed on {Decision.Model}",
-    };
+    public required WorkloadDecision Decision { get; init; }
+    public Forecast? Forecast { get; init; }
+    public Outcome? Outcome { get; init; }
+
+    /// <summary>The one-line verdict: the outcome's, or what keeps it from having one.</summary>
+    public required string Verdict { get; init; }
+
+    public IReadOnlyList<string> EvidenceGaps { get; init; } = [];
+
+    /// <summary>The answer for a decision that cannot be judged, for the reason given.</summary>
+    public static DecisionOutcome Unjudged(WorkloadDecision decision, Forecast? forecast, string gap) =>
+        new() { Decision = decision, Forecast = forecast, Verdict = $"no evidence yet: {gap}", EvidenceGaps = [gap] };
 }

@@ -104,7 +104,7 @@ public static class MarkdownSummary
         line("");
         foreach (var o in model.Report.Outcomes.OrderBy(o => o.Team, StringComparer.Ordinal).ThenBy(o => o.WorkloadId, StringComparer.Ordinal).ThenBy(o => o.Decision.Date))
             line($"- **{E(o.WorkloadName)}** ({E(ReportText.TeamLabel(o.Team))}), {E(o.ActionText)} on {ReportFormat.Date(o.Decision.Date)}: {E(o.Outcome.Verdict)}; " +
-                 $"savings to date {(o.Outcome.SavingsToDate is { } s ? E(ReportFormat.Money(s)) : "not known yet")}.");
+                 $"savings to date {(o.Outcome.Outcome?.SavingsToDate is { } s ? E(ReportFormat.Money(s)) : "not known yet")}.");
     }
 
     private static string Workload(Assessment a) => $"**{E(ReportText.WorkloadLabel(a))}** ({E(ReportText.TeamLabel(a.Team))})";

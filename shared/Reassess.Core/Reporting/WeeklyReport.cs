@@ -40,7 +40,7 @@ public sealed record WeeklyReport
     public PortfolioTotals? Portfolio { get; init; }
 
     /// <summary>The decisions teams recorded on their workloads and how each has turned out ("Did it pay?"); empty: no section.</summary>
-    public IReadOnlyList<Outcomes.DecisionOutcome> Outcomes { get; init; } = [];
+    public IReadOnlyList<DidItPayEntry> Outcomes { get; init; } = [];
 
     /// <summary>How many weeks of history the report charts.</summary>
     public const int TrendWeeks = 12;

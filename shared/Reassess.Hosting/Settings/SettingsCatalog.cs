@@ -295,6 +295,7 @@ public static class SettingsCatalog
                      (nameof(StorageSettings.CostTrendsTable), defaults.CostTrendsTable),
                      (nameof(StorageSettings.RunsTable), defaults.RunsTable),
                      (nameof(StorageSettings.DeliveriesTable), defaults.DeliveriesTable),
+                     (nameof(StorageSettings.DecisionsTable), defaults.DecisionsTable),
                  })
             settings.Add(new(StorageSection + property, $"Name of the {value} table (before the prefix).") { Default = value });
         foreach (var (property, value) in new (string, string)[]

@@ -1,6 +1,7 @@
 using Reassess.Core.Decisions;
 using Reassess.Core.Reporting;
 using Reassess.Core.Time;
+using Reassess.Pipeline.Outcomes;
 using Reassess.Storage.Tables;
 
 namespace Reassess.Pipeline.Jobs;
@@ -30,6 +31,7 @@ internal static class StoredWeeklyReport
         for (var i = 1; i < WeeklyReport.TrendWeeks; i++) first = first.Previous;
         var trends = await phases.TimeAsync("reading cost trends", () => context.CostTrends.ListAsync(first, week, cancellationToken));
         var alerts = await Prices.PriceAlertLog.ForWeekAsync(context, week, cancellationToken);
+        var outcomes = await phases.TimeAsync("judging decisions", () => DidItPayAsync(context, week, cancellationToken));
         var report = assessments.Build(new WeeklyReport
         {
             Week = week,
@@ -37,8 +39,26 @@ internal static class StoredWeeklyReport
             Skipped = skipped,
             Trends = trends,
             PriceAlerts = alerts,
+            Outcomes = outcomes,
         }, detailed);
         return (report, assessments.Count);
+    }
+
+    /// <summary>
+    /// Each decision a team recorded, judged as of the Sunday before the week (the last whole day its report can
+    /// count); nothing is read when no workload has a decision.
+    /// </summary>
+    private static async Task<IReadOnlyList<DidItPayEntry>> DidItPayAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var deciding = (await context.Workloads.GetAllAsync(cancellationToken)).Where(w => w.Decisions.Count > 0).ToList();
+        if (deciding.Count == 0) return [];
+        var prices = await PriceTimeline.ReadAsync(context, cancellationToken);
+        var asOf = week.Monday.AddDays(-1);
+        var entries = new List<DidItPayEntry>();
+        foreach (var workload in deciding)
+            foreach (var decision in (await WorkloadOutcomes.OfAsync(context, workload, asOf, prices, cancellationToken)).Decisions)
+                entries.Add(new DidItPayEntry(workload.Id, workload.Name, workload.Team, decision));
+        return entries;
     }
 
     private static async Task<IReadOnlyList<Assessment>> DetailedAsync(

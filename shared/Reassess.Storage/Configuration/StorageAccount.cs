@@ -122,6 +122,7 @@ public sealed partial class StorageAccount
                      (nameof(settings.AssessmentsTable), settings.AssessmentsTable),
                      (nameof(settings.CostTrendsTable), settings.CostTrendsTable), (nameof(settings.RunsTable), settings.RunsTable),
                      (nameof(settings.DeliveriesTable), settings.DeliveriesTable),
+                     (nameof(settings.DecisionsTable), settings.DecisionsTable),
                  })
         {
             if (!TableNamePattern().IsMatch(settings.TableName(table)))

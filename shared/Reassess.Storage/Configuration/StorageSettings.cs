@@ -46,6 +46,9 @@ public sealed record StorageSettings
     /// <summary>One row per message sent (team, week or alert, channel): what makes each delivery happen once.</summary>
     public string DeliveriesTable { get; init; } = "Deliveries";
 
+    /// <summary>One row per recorded decision with its forecast, frozen when recorded so later edits cannot move it.</summary>
+    public string DecisionsTable { get; init; } = "Decisions";
+
     public string PriceSheetsContainer { get; init; } = "price-sheets";
     public string UsageDropsContainer { get; init; } = "usage-drops";
     public string ReportsContainer { get; init; } = "reports";
@@ -69,7 +72,7 @@ public sealed record StorageSettings
             .Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<string> AllTables =>
-        [WorkloadsTable, PricesTable, UsageDailyTable, EvalsTable, AssessmentsTable, CostTrendsTable, RunsTable, DeliveriesTable];
+        [WorkloadsTable, PricesTable, UsageDailyTable, EvalsTable, AssessmentsTable, CostTrendsTable, RunsTable, DeliveriesTable, DecisionsTable];
 
     /// <summary>Tables kept as one table per month (<c>UsageDaily202611</c>); the setting is the name they start with.</summary>
     public IEnumerable<string> MonthTables => [UsageDailyTable, EvalsTable];
@@ -115,6 +118,7 @@ public sealed record StorageSettings
             CostTrendsTable = names[nameof(CostTrendsTable)] ?? defaults.CostTrendsTable,
             RunsTable = names[nameof(RunsTable)] ?? defaults.RunsTable,
             DeliveriesTable = names[nameof(DeliveriesTable)] ?? defaults.DeliveriesTable,
+            DecisionsTable = names[nameof(DecisionsTable)] ?? defaults.DecisionsTable,
             PriceSheetsContainer = names[nameof(PriceSheetsContainer)] ?? defaults.PriceSheetsContainer,
             UsageDropsContainer = names[nameof(UsageDropsContainer)] ?? defaults.UsageDropsContainer,
             ReportsContainer = names[nameof(ReportsContainer)] ?? defaults.ReportsContainer,

@@ -78,6 +78,15 @@ public sealed class PriceStore(StorageAccount account, TableBatchWriter? writer 
         return [.. inForce.Values];
     }
 
+    /// <summary>Every stored price of every key, each key's latest first: one scan, for pricing many days at once.</summary>
+    public async Task<IReadOnlyList<PriceRecord>> GetAllAsync(CancellationToken cancellationToken = default)
+    {
+        var records = new List<PriceRecord>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+            records.Add(FromEntity(row));
+        return records;
+    }
+
     /// <summary>Every stored price of <paramref name="key"/>, latest first.</summary>
     public async Task<IReadOnlyList<PriceRecord>> GetHistoryAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ public class DidItPayReportTests
         };
         var outcome = Outcome(ForecastOf(DecisionAction.Route, Mini), Daily(Mini, 40_000, 2_000, 500, 300), prices: [.. PriceList, cut]);
         var decision = new WorkloadDecision { Date = Decided, Action = DecisionAction.Route, Model = Mini };
-        var report = ReportFixtures.Report() with { Outcomes = [new DecisionOutcome("invoice-extraction", "Invoice <extraction>", "finance-ops", decision, outcome)] };
+        var report = ReportFixtures.Report() with { Outcomes = [new DidItPayEntry("invoice-extraction", "Invoice <extraction>", "finance-ops", new DecisionOutcome { Decision = decision, Forecast = outcome.Forecast, Outcome = outcome, Verdict = outcome.Verdict })] };
 
         var files = WeeklyReportRenderer.Render(report);
         var html = Encoding.UTF8.GetString(files.Single(f => f.Name == "index.html").Content);

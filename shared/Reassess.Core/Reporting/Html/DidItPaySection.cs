@@ -1,4 +1,3 @@
-using Reassess.Core.Outcomes;
 using static Reassess.Core.Reporting.Html.HtmlWriter;
 
 namespace Reassess.Core.Reporting.Html;
@@ -23,11 +22,16 @@ internal static class DidItPaySection
         html.Line("</section>");
     }
 
-    private static void Decision(HtmlWriter html, DecisionOutcome o)
+    private static void Decision(HtmlWriter html, DidItPayEntry o)
     {
-        var outcome = o.Outcome;
         html.Line($"<h3>{E(o.WorkloadName)} <span class=\"muted\">({E(ReportText.TeamLabel(o.Team))}): {E(o.ActionText)} on {E(ReportFormat.Date(o.Decision.Date))}</span></h3>");
-        html.Line($"<p class=\"verdict-line\"><strong>{E(outcome.Verdict)}</strong></p>");
+        html.Line($"<p class=\"verdict-line\"><strong>{E(o.Outcome.Verdict)}</strong></p>");
+        if (o.Outcome.Outcome is not { } outcome)
+        {
+            html.List(o.Outcome.EvidenceGaps, "");
+            return;
+        }
+
         html.OpenTable("outcome", "", "Forecast", "Realised");
         html.Line(Row("Monthly calls", ReportFormat.Calls(outcome.Forecast.MonthlyCalls), outcome.MonthlyCalls is { } c ? ReportFormat.Calls(c) : null));
         html.Line(Row("Monthly net savings", ReportFormat.Money(outcome.ForecastMonthlyNetSavings), Money(outcome.MonthlyNetSavings)));
