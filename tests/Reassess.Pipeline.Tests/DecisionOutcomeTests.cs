@@ -47,6 +47,29 @@ public class DecisionOutcomeTests(AzuriteFixture azurite)
         Assert.Equal(JsonSerializer.Serialize(first, ReassessJson.Compact), JsonSerializer.Serialize(second, ReassessJson.Compact));
     }
 
+    [Fact]
+    public async Task The_weekly_report_says_whether_a_recorded_decision_paid()
+    {
+        var account = await azurite.NewAccountAsync();
+        using var workspace = new SampleWorkspace(account);
+        var context = workspace.Context;
+        await new WeeklyRun(context).RunAsync(new DateTimeOffset(DecisionDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), weeks: 1);
+        var decision = new WorkloadDecision { Date = DecisionDay, Action = DecisionAction.Stay, Model = "anthropic/claude-haiku-4-5" };
+        await context.Decisions.SaveAsync(WorkloadId, await DecisionForecasts.OfAsync(context, WorkloadId, decision, 0, CancellationToken.None));
+
+        var run = await workspace.RunAsync(weeks: 4);
+        var expected = Assert.Single((await OutcomeAsync(context)).Decisions);
+
+        var html = System.Text.Encoding.UTF8.GetString(run.Files.Single(f => f.Name == "index.html").Content);
+        var summary = System.Text.Encoding.UTF8.GetString(run.Files.Single(f => f.Name == "summary.md").Content);
+        Assert.Contains("<h2>Did it pay?</h2>", html);
+        Assert.Contains("stayed on anthropic/claude-haiku-4-5 on 2026-11-02</span></h3>", html);
+        Assert.Contains($"<strong>{System.Net.WebUtility.HtmlEncode(expected.Verdict)}</strong>", html);
+        Assert.Contains("<tr><th scope=\"row\">Monthly net savings</th><td class=\"num\">$0.00</td><td class=\"num\">$0.00</td></tr>", html);
+        Assert.Contains("## Did it pay?", summary);
+        Assert.Contains("stayed on anthropic/claude-haiku-4-5 on 2026-11-02:", summary);
+    }
+
     private static async Task<WorkloadOutcome> OutcomeAsync(PipelineContext context) =>
         await WorkloadOutcomes.OfAsync(context, (await context.Workloads.FindAsync(WorkloadId))!, AsOf,
             await PriceTimeline.ReadAsync(context, CancellationToken.None), CancellationToken.None);

@@ -50,7 +50,8 @@ internal static class StoredWeeklyReport
     /// </summary>
     private static async Task<IReadOnlyList<DidItPayEntry>> DidItPayAsync(PipelineContext context, IsoWeek week, CancellationToken cancellationToken)
     {
-        var deciding = (await context.Workloads.GetAllAsync(cancellationToken)).Where(w => w.Decisions.Count > 0).ToList();
+        var recorded = await context.Decisions.WorkloadIdsAsync(cancellationToken);
+        var deciding = (await context.Workloads.GetAllAsync(cancellationToken)).Where(w => w.Decisions.Count > 0 || recorded.Contains(w.Id)).ToList();
         if (deciding.Count == 0) return [];
         var prices = await PriceTimeline.ReadAsync(context, cancellationToken);
         var asOf = week.Monday.AddDays(-1);

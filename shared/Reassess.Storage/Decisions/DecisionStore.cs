@@ -59,6 +59,23 @@ public sealed class DecisionStore(StorageAccount account)
         return list;
     }
 
+    /// <summary>The workloads with a recorded decision: one scan of a table that has a row per decision, not per workload.</summary>
+    public async Task<IReadOnlySet<string>> WorkloadIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                ids.Add(row.PartitionKey);
+        }
+        catch (RequestFailedException e)
+        {
+            throw new StorageReadException($"The workloads with recorded decisions could not be listed ({e.Status}: {e.ErrorCode}).", e);
+        }
+
+        return ids;
+    }
+
     private static string Partition(string workloadId) => StorageKeys.Validate(workloadId, "Workload id");
 
     private static string RowKey(RecordedDecision recorded) => $"{recorded.Decision.Date:yyyy-MM-dd}|{recorded.Index:D3}";
