@@ -26,6 +26,8 @@ public static class BodyRoutes
         new("PUT", $"/api/workloads/{NewWorkload}", "/api/workloads/{id}", NewWorkloadBody),
         new("POST", $"/api/workloads/{Seed.WorkloadId}/evals", "/api/workloads/{id}/evals", () => Encoding.UTF8.GetBytes(
             """[{"date": "2026-11-20", "suite": "triage-golden-set", "score": 91.4}, {"date": "2026-11-27", "suite": "triage-golden-set", "score": 91.9}]""")),
+        new("POST", $"/api/workloads/{Seed.WorkloadId}/decisions", "/api/workloads/{id}/decisions", () => Encoding.UTF8.GetBytes(
+            """{"date": "2026-11-20", "action": "route", "model": "anthropic/claude-3-5-haiku-latest", "buildCost": 1200, "note": "same scores"}""")),
         // No body at all is valid here (reassess everything), so the fuzz never sends an empty one.
         new("POST", "/api/reassess", "/api/reassess", () => Encoding.UTF8.GetBytes($$"""{"workloads": ["{{Seed.WorkloadId}}"]}"""), EmptyIsValid: true),
     ];
