@@ -19,6 +19,13 @@ internal static class OutcomeFixtures
     public static readonly IReadOnlyList<PriceRecord> PriceList =
         [WorkedExample2.Gpt41, WorkedExample2.Mini, WorkedExample2.Nano, WorkedExample2.MiniFineTune];
 
+    /// <summary>gpt-4.1, the old baseline, at half its price from the decision day on.</summary>
+    public static PriceRecord Gpt41HalvedFromDecisionDay => WorkedExample2.Gpt41 with
+    {
+        InputPerMTok = 1.00m, CachedInputPerMTok = 0.25m, OutputPerMTok = 4.00m,
+        EffectiveFrom = new DateTimeOffset(Decided.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+    };
+
     public static Forecast ForecastOf(DecisionAction action, string model) =>
         Forecast.From(WorkedExample2.Assess(), new WorkloadDecision { Date = Decided, Action = action, Model = model });
 

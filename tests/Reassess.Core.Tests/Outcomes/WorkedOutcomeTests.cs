@@ -58,11 +58,7 @@ public class WorkedOutcomeTests
     public void A_price_cut_on_the_old_baseline_erodes_a_switchs_savings_through_prices()
     {
         // gpt-4.1 halves from the decision day: b_r = 0.003325 while b* (the same tokens at the forecast's prices) = 0.00665.
-        var cut = WorkedExample2.Gpt41 with
-        {
-            InputPerMTok = 1.00m, CachedInputPerMTok = 0.25m, OutputPerMTok = 4.00m,
-            EffectiveFrom = new DateTimeOffset(Decided.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-        };
+        var cut = Gpt41HalvedFromDecisionDay;
         var outcome = Outcome(ForecastOf(DecisionAction.Route, Mini), Daily(Mini, 40_000, 2_000, 500, 300), prices: [.. PriceList, cut]);
 
         // S_r = 1,217,500·(0.003325 − 0.00133) = 2,428.9125 → 2,428.91; prices = 1,217,500·(0.003325 − 0.00665) = −4,048.1875 → −4,048.19

@@ -15,11 +15,7 @@ public class DidItPayReportTests
     public void A_decision_shows_its_verdict_forecast_and_realised_figures_and_the_variance_in_both_summaries()
     {
         // The baseline price cut of the worked outcome tests: realised $2,428.91 a month against $6,477.10 forecast.
-        var cut = WorkedExample2.Gpt41 with
-        {
-            InputPerMTok = 1.00m, CachedInputPerMTok = 0.25m, OutputPerMTok = 4.00m,
-            EffectiveFrom = new DateTimeOffset(Decided.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-        };
+        var cut = Gpt41HalvedFromDecisionDay;
         var outcome = Outcome(ForecastOf(DecisionAction.Route, Mini), Daily(Mini, 40_000, 2_000, 500, 300), prices: [.. PriceList, cut]);
         var decision = new WorkloadDecision { Date = Decided, Action = DecisionAction.Route, Model = Mini };
         var report = ReportFixtures.Report() with { Outcomes = [new DidItPayEntry("invoice-extraction", "Invoice <extraction>", "finance-ops", new DecisionOutcome { Decision = decision, Forecast = outcome.Forecast, Outcome = outcome, Verdict = outcome.Verdict })] };
