@@ -13,7 +13,8 @@ namespace Reassess.Core.Reporting;
 /// object. Columns added after the first release go at the end, so a sheet that reads them by position keeps working.
 /// The savings columns are the report's totals taken apart: <c>x_ProjectedMonthlySavings</c> (FineTune and Route
 /// verdicts) and <c>x_ChosenMonthlyNetSavings</c>, <c>x_ChosenHorizonNet</c> (every verdict's chosen option, see
-/// <see cref="ChosenOption"/>) add up to the headline of index.html. Plain invariant numbers (money to 2 decimals,
+/// <see cref="ChosenOption"/>) add up to the headline of index.html; the <c>x_Forecast…</c>/<c>x_Realised…</c> columns say
+/// whether recorded decisions paid ("Did it pay?"). Plain invariant numbers (money to 2 decimals,
 /// calls whole), ISO dates, LF line ends; cells written by <see cref="CsvCell"/> (RFC 4180 quoting, text that a
 /// spreadsheet would run as a formula led by <c>'</c>).
 /// </summary>
@@ -30,6 +31,7 @@ public static class FinanceCsv
         "x_ChargePeriodCalls", "x_MonthlyCalls", "x_BaselineMonthlyCost", "x_CandidateMonthlyCost", "x_ProjectedMonthlySavings",
         "x_BuildCost", "x_PaybackMonths", "x_HorizonNet", "x_WindowCost",
         "x_BestRoute", "x_ChosenMonthlyNetSavings", "x_ChosenHorizonNet",
+        "x_ForecastMonthlyNetSavings", "x_RealisedMonthlyNetSavings", "x_RealisedSavingsToDate",
     ];
 
     public static string Header { get; } = string.Join(",", Columns);
@@ -40,8 +42,10 @@ public static class FinanceCsv
     {
         var csv = new StringBuilder();
         csv.Append(Header).Append('\n');
+        var outcomes = RealisedByWorkload(model.Report);
+        var week = model.Report.Week.ToString();
         foreach (var point in model.Trends.Points)
-            csv.Append(string.Join(",", Row(point))).Append('\n');
+            csv.Append(string.Join(",", [.. Row(point), .. Realised(point.Week == week && outcomes.TryGetValue(point.WorkloadId, out var o) ? o : null)])).Append('\n');
         return new ReportFile(FileName, WeeklyReportRenderer.Utf8.GetBytes(csv.ToString()), ContentType);
     }
 
@@ -55,6 +59,25 @@ public static class FinanceCsv
         }, TagOptions);
 
     private static readonly JsonSerializerOptions TagOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// "Did it pay?" on the report week's row of each workload with a judged decision: the forecast and realised monthly
+    /// net savings and the realised savings to date, summed over its decisions; blank where nothing is known yet.
+    /// </summary>
+    private static Dictionary<string, (decimal Forecast, decimal? Monthly, decimal? ToDate)> RealisedByWorkload(WeeklyReport report) =>
+        report.Outcomes.Where(e => e.Outcome.Outcome is not null).GroupBy(e => e.WorkloadId, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (g.Sum(e => e.Outcome.Outcome!.ForecastMonthlyNetSavings),
+                g.All(e => e.Outcome.Outcome!.MonthlyNetSavings is not null) ? g.Sum(e => e.Outcome.Outcome!.MonthlyNetSavings!.Value) : (decimal?)null,
+                g.All(e => e.Outcome.Outcome!.SavingsToDate is not null) ? g.Sum(e => e.Outcome.Outcome!.SavingsToDate!.Value) : (decimal?)null),
+            StringComparer.Ordinal);
+
+    private static IEnumerable<string> Realised((decimal Forecast, decimal? Monthly, decimal? ToDate)? outcome)
+    {
+        yield return outcome is { } o ? CsvCell.Money(o.Forecast) : "";
+        yield return outcome?.Monthly is { } monthly ? CsvCell.Money(monthly) : "";
+        yield return outcome?.ToDate is { } toDate ? CsvCell.Money(toDate) : "";
+    }
 
     private static IEnumerable<string> Row(CostTrendPoint p)
     {

@@ -40,4 +40,22 @@ public class DidItPayReportTests
         Assert.DoesNotContain("Did it pay?", Encoding.UTF8.GetString(files.Single(f => f.Name == "index.html").Content));
         Assert.DoesNotContain("Did it pay?", Encoding.UTF8.GetString(files.Single(f => f.Name == "summary.md").Content));
     }
+
+    [Fact]
+    public void Finance_csv_carries_forecast_and_realised_savings_on_the_weeks_row_of_a_workload_that_acted()
+    {
+        var outcome = Outcome(ForecastOf(DecisionAction.Route, Mini), Daily(Mini, 40_000, 2_000, 500, 300), prices: [.. PriceList, Gpt41HalvedFromDecisionDay]);
+        var decision = new WorkloadDecision { Date = Decided, Action = DecisionAction.Route, Model = Mini };
+        var report = ReportFixtures.ReportWithHistory();
+        var acted = report.Assessments[0].WorkloadId;
+        report = report with { Outcomes = [new DidItPayEntry(acted, "acted", "t", new DecisionOutcome { Decision = decision, Outcome = outcome, Verdict = outcome.Verdict })] };
+
+        var rows = Rfc4180.Rows(Encoding.UTF8.GetString(WeeklyReportRenderer.Render(report).Single(f => f.Name == "finance.csv").Content));
+
+        var thisWeek = rows.Single(r => r["x_Workload"] == acted && r["x_Week"] == "2026-W48");
+        Assert.Equal(("6477.10", "2428.91"), (thisWeek["x_ForecastMonthlyNetSavings"], thisWeek["x_RealisedMonthlyNetSavings"]));
+        Assert.Equal(outcome.SavingsToDate!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), thisWeek["x_RealisedSavingsToDate"]);
+        Assert.All(rows.Where(r => r["x_Workload"] != acted || r["x_Week"] != "2026-W48"),
+            r => Assert.Equal(("", "", ""), (r["x_ForecastMonthlyNetSavings"], r["x_RealisedMonthlyNetSavings"], r["x_RealisedSavingsToDate"])));
+    }
 }

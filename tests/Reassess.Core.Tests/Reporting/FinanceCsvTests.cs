@@ -9,7 +9,7 @@ public class FinanceCsvTests
     private const string ExpectedHeader =
         "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,ServiceName,EffectiveCost,Tags,x_Week,x_Workload,x_WorkloadName,x_Team," +
         "x_CostCenter,x_BaselineModel,x_Verdict,x_ChargePeriodCalls,x_MonthlyCalls,x_BaselineMonthlyCost,x_CandidateMonthlyCost," +
-        "x_ProjectedMonthlySavings,x_BuildCost,x_PaybackMonths,x_HorizonNet,x_WindowCost,x_BestRoute,x_ChosenMonthlyNetSavings,x_ChosenHorizonNet";
+        "x_ProjectedMonthlySavings,x_BuildCost,x_PaybackMonths,x_HorizonNet,x_WindowCost,x_BestRoute,x_ChosenMonthlyNetSavings,x_ChosenHorizonNet,x_ForecastMonthlyNetSavings,x_RealisedMonthlyNetSavings,x_RealisedSavingsToDate";
 
     private const int WorkloadColumn = 7;
 
@@ -28,7 +28,7 @@ public class FinanceCsvTests
         Assert.Equal(ExpectedHeader, string.Join(",", Records[0]));
         Assert.Equal(ExpectedHeader, FinanceCsv.Header);
         Assert.Equal(6, Records.Count);
-        Assert.All(Records, r => Assert.Equal(25, r.Length));
+        Assert.All(Records, r => Assert.Equal(28, r.Length));
         Assert.Equal("x_Workload", Records[0][WorkloadColumn]);
         Assert.Equal(["invoice-extract", "clause-tagging", "contract-review", "xss-probe", "support-triage"], Records.Skip(1).Select(r => r[WorkloadColumn]));
     }
