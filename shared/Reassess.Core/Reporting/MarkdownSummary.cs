@@ -102,7 +102,7 @@ public static class MarkdownSummary
         line("");
         line("## Did it pay?");
         line("");
-        foreach (var o in model.Report.Outcomes.OrderBy(o => o.Team, StringComparer.Ordinal).ThenBy(o => o.WorkloadId, StringComparer.Ordinal).ThenBy(o => o.Decision.Date))
+        foreach (var o in DidItPayEntry.InReportOrder(model.Report.Outcomes))
             line($"- **{E(o.WorkloadName)}** ({E(ReportText.TeamLabel(o.Team))}), {E(o.ActionText)} on {ReportFormat.Date(o.Decision.Date)}: {E(o.Outcome.Verdict)}; " +
                  $"savings to date {(o.Outcome.Outcome?.SavingsToDate is { } s ? E(ReportFormat.Money(s)) : "not known yet")}.");
     }

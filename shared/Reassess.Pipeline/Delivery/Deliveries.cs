@@ -23,10 +23,12 @@ public sealed class Deliveries(PipelineSettings settings, TeamsFileReader reader
     /// Sends each alert to the channels of every team it touches, once per alert id (a rerun the same day finds it
     /// sent). Problems go to <paramref name="outcome"/>, so the run that raised the alert says what could not be sent.
     /// </summary>
-    public async Task<IReadOnlyList<DeliveryLine>> SendAlertsAsync(IReadOnlyList<DeliveryAlert> alerts, JobOutcome outcome, CancellationToken cancellationToken)
+    /// <param name="teams">The teams file when the caller has read it already; null reads the configured one.</param>
+    public async Task<IReadOnlyList<DeliveryLine>> SendAlertsAsync(
+        IReadOnlyList<DeliveryAlert> alerts, JobOutcome outcome, CancellationToken cancellationToken, TeamsFile? teams = null)
     {
         if (alerts.Count == 0) return [];
-        var teams = ReadTeams();
+        teams ??= ReadTeams();
         outcome.AddProblems(teams.Problems);
         var lines = new List<DeliveryLine>();
         foreach (var alert in alerts)

@@ -86,11 +86,13 @@ public sealed class RefreshPrices(PipelineContext context, Deliveries? deliverie
     /// </summary>
     private async Task AlertTeamsAsync(JobOutcome outcome, PriceAlerts alerts, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        if (deliveries is null || alerts.SuspiciousChanges.Count + alerts.StaleSources.Count == 0 || deliveries.ReadTeams().Teams.Count == 0) return;
+        if (deliveries is null || alerts.SuspiciousChanges.Count + alerts.StaleSources.Count == 0) return;
+        var teams = deliveries.ReadTeams();
+        if (teams.Teams.Count == 0) return;
         var week = IsoWeek.Of(asOf);
         var latest = await context.Assessments.ListWeekAsync(week, cancellationToken);
         if (latest.Count == 0) latest = await context.Assessments.ListWeekAsync(week.Previous, cancellationToken);
         var touching = DeliveryAlert.FromPriceRefresh(alerts, latest, DateOnly.FromDateTime(asOf.UtcDateTime)).Where(a => a.Teams.Count > 0).ToList();
-        await deliveries.SendAlertsAsync(touching, outcome, cancellationToken);
+        await deliveries.SendAlertsAsync(touching, outcome, cancellationToken, teams);
     }
 }

@@ -17,7 +17,7 @@ internal static class DidItPaySection
         html.Line("<h2>Did it pay?</h2>");
         html.Line("<p>Each decision a team recorded, held to the assessment in force on its date: what was forecast, what the " +
                   "usage since then shows at each day&#39;s prices, and where the difference came from.</p>");
-        foreach (var o in outcomes.OrderBy(o => o.Team, StringComparer.Ordinal).ThenBy(o => o.WorkloadId, StringComparer.Ordinal).ThenBy(o => o.Decision.Date))
+        foreach (var o in DidItPayEntry.InReportOrder(outcomes))
             Decision(html, o);
         html.Line("</section>");
     }
