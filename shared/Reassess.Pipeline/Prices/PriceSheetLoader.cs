@@ -13,7 +13,7 @@ namespace Reassess.Pipeline.Prices;
 public sealed record LoadedSheet(SourceSpec Source, string Name, ReadResult<PriceRecord> Result, byte[] Raw, StalePriceSource? Stale);
 
 /// <summary>
-/// Loads one configured price sheet the way DESIGN §3 asks: read the file or pull the URL (conditionally, with the
+/// Loads one configured price sheet (docs/architecture.md, "One weekly run"): read the file or pull the URL (conditionally, with the
 /// validators kept beside the last archived copy), read and check it, archive the raw sheet under its format and day
 /// (<see cref="PriceSheetArchive"/>); a sheet that cannot be read at all is quarantined, and a source that fails
 /// falls back to its last good archived sheet, which is then reported stale.

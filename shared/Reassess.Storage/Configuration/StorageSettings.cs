@@ -4,7 +4,7 @@ namespace Reassess.Storage.Configuration;
 
 /// <summary>
 /// Where Reassess keeps its tables and blobs, read from the same settings an Azure Functions app uses
-/// (DESIGN §3): <c>AzureWebJobsStorage</c> as a connection string, or identity-based through
+/// (docs/architecture.md, Storage): <c>AzureWebJobsStorage</c> as a connection string, or identity-based through
 /// <c>AzureWebJobsStorage__blobServiceUri</c> / <c>__tableServiceUri</c> / <c>__credential</c> / <c>__clientId</c>.
 /// Table and container names are settings too, so two deployments can share an account.
 /// </summary>

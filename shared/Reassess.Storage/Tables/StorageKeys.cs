@@ -4,7 +4,7 @@ using System.Text;
 namespace Reassess.Storage.Tables;
 
 /// <summary>
-/// Rules for PartitionKey and RowKey values (DESIGN §3): the table service rejects <c>/ \ # ?</c> and control
+/// Rules for PartitionKey and RowKey values (docs/architecture.md, Storage): the table service rejects <c>/ \ # ?</c> and control
 /// characters and keys over 1 KiB, with an error that does not say which value was wrong. Checking here first
 /// turns that into a message naming the key and the reason.
 /// </summary>
